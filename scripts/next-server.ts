@@ -1,0 +1,27 @@
+// Serves the Next app (`npm run serve`; `npm start` runs it). A custom server only to make the
+// client address trustworthy: Next passes a client-sent X-Forwarded-For through unchanged, which
+// would let anyone choose their "IP" for the per-IP rate limits. Here the header is rebuilt from
+// the socket's peer plus only as many forwarded hops as TRUST_PROXY_HOPS proxies stand in front.
+import { createServer, type IncomingMessage } from "node:http";
+import next from "next";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT || 3000);
+const trustedHops = Number(process.env.TRUST_PROXY_HOPS || 0);
+
+/** The forwarded chain as our trusted proxies (and the socket) saw it; the client is its first entry. */
+export function trustedForwardedFor(req: IncomingMessage, hops: number): string {
+  const peer = req.socket.remoteAddress ?? "";
+  const header = req.headers["x-forwarded-for"];
+  const chain = (Array.isArray(header) ? header.join(",") : (header ?? "")).split(",").map((hop) => hop.trim()).filter(Boolean);
+  return [...(hops > 0 ? chain.slice(-hops) : []), peer].join(", ");
+}
+
+const app = next({ dev, port, hostname: "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+createServer((req, res) => {
+  req.headers["x-forwarded-for"] = trustedForwardedFor(req, trustedHops);
+  void handle(req, res);
+}).listen(port, () => console.log(`next: ready on http://localhost:${port}${dev ? " (dev)" : ""}`));

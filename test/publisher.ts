@@ -1,0 +1,20 @@
+// A publisher that records what would be fanned out, for asserting who is told what.
+import { setPublisher } from "~/server/realtime/publish";
+import type { ServerEventName } from "~/shared/realtime/events";
+
+export interface Published {
+  rooms: string[];
+  event: ServerEventName;
+  args: unknown[];
+}
+
+export function recordPublished(): Published[] {
+  const published: Published[] = [];
+  setPublisher({ toRooms: async (rooms, event, args) => void published.push({ rooms, event, args }) });
+  return published;
+}
+
+/** Events of one kind sent to a user's room. */
+export function sentTo(published: Published[], userId: string, event: ServerEventName) {
+  return published.filter((entry) => entry.event === event && entry.rooms.includes(`user:${userId}`)).map((entry) => entry.args[0]);
+}

@@ -1,0 +1,42 @@
+// Runs in each integration test file before its imports: a private database cloned from the
+// migrated template, and the environment src/env.ts validates at import.
+import { afterAll, inject } from "vitest";
+import { adminQuery, databaseUrl } from "./pg.ts";
+
+const adminUrl = inject("pgAdminUrl");
+const template = inject("pgTemplate");
+const database = `bm_test_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+
+async function createDatabase() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(adminUrl, `CREATE DATABASE "${database}" TEMPLATE "${template}"`);
+      return;
+    } catch (error) {
+      // 55006: the template is momentarily in use (another worker is cloning it).
+      if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+await createDatabase();
+
+process.env.DATABASE_URL = databaseUrl(adminUrl, database);
+process.env.AUTH_SECRET ||= "test-secret-for-integration-tests-0123456789";
+(process.env as Record<string, string>).NODE_ENV = "test";
+
+// src/server/db and src/server/redis cache their clients on globalThis; never reuse another file's.
+const cache = globalThis as unknown as { prisma?: unknown; redis?: { quit(): Promise<unknown> } | null; bmPublisher?: unknown };
+delete cache.prisma;
+delete cache.redis;
+delete cache.bmPublisher;
+
+afterAll(async () => {
+  const { db } = await import("~/server/db");
+  await db.$disconnect();
+  await cache.redis?.quit().catch(() => undefined);
+  delete cache.prisma;
+  delete cache.redis;
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+});
