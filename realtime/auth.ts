@@ -1,0 +1,36 @@
+// Socket authentication (io.use): a short-lived token minted by tRPC `realtime.token`, signed with
+// AUTH_SECRET, whose session must still exist. Refusals carry a code the client acts on.
+import type { ExtendedError, Socket } from "socket.io";
+import { verifyRealtimeToken } from "~/server/auth/tokens";
+import { PROTOCOL_VERSION, type ConnectRefusal, type HandshakeAuth } from "~/shared/realtime/events";
+
+export type SessionCheck = (sessionId: string, userId: string) => Promise<boolean>;
+
+function refuse(code: ConnectRefusal, message: string): ExtendedError {
+  const error = new Error(message) as ExtendedError;
+  error.data = { code };
+  return error;
+}
+
+export function socketAuth(secret: string, sessionIsLive: SessionCheck) {
+  return async (socket: Socket, next: (error?: ExtendedError) => void) => {
+    const auth = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;
+    if (auth.protocol !== PROTOCOL_VERSION) {
+      return next(refuse("PROTOCOL_MISMATCH", `Protocol ${String(auth.protocol)} is not ${PROTOCOL_VERSION}: reload the page`));
+    }
+    if (typeof auth.token !== "string") return next(refuse("TOKEN_INVALID", "No token"));
+    const verified = await verifyRealtimeToken(secret, auth.token);
+    if (!verified.ok) {
+      return next(verified.reason === "expired" ? refuse("TOKEN_EXPIRED", "Token expired") : refuse("TOKEN_INVALID", "Token invalid"));
+    }
+    const { userId, sessionId } = verified.claims;
+    try {
+      if (!(await sessionIsLive(sessionId, userId))) return next(refuse("SESSION_ENDED", "Session ended: sign in again"));
+    } catch (error) {
+      return next(error instanceof Error ? error : new Error(String(error)));
+    }
+    socket.data.userId = userId;
+    socket.data.sessionId = sessionId;
+    next();
+  };
+}

@@ -1,0 +1,26 @@
+// Entry point of the realtime sidecar process (`npm run realtime`; `npm start` runs it beside Next).
+import { env } from "~/env";
+import { db } from "~/server/db";
+import { loadSession } from "~/server/services/auth/sessions";
+import { startRealtimeServer } from "./server";
+
+const server = await startRealtimeServer({
+  port: Number(process.env.REALTIME_PORT || 3001),
+  secret: env.AUTH_SECRET,
+  corsOrigins: [env.APP_URL],
+  redisUrl: env.REDIS_URL,
+  sessionIsLive: async (sessionId, userId) => (await loadSession(sessionId, userId)) !== null,
+});
+console.log(`realtime: listening on :${server.port}${env.REDIS_URL ? " (Redis adapter)" : ""}`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  console.log("realtime: shutting down, asking clients to reconnect elsewhere");
+  await server.shutdown();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());

@@ -1,0 +1,72 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, type ReactNode } from "react";
+import { MessengerProvider } from "~/client/react";
+import { ConnectionBanner } from "~/components/chat/connection-banner";
+import { MeProvider } from "~/components/chat/me-context";
+import { serverErrorMessage, type LooseTranslator } from "~/components/forms/server-error";
+import { LogoMark } from "~/components/logo";
+import { Button } from "~/components/ui/button";
+import { signInPath } from "~/shared/safe-redirect";
+import { AppHeader } from "./app-header";
+import { SignOutButton } from "./sign-out-button";
+import { useMe } from "./use-me";
+
+/** Loads user.me for every app page: a header and the live Messenger once signed in, sign-in when the
+ * session is gone. Full-height: the messenger scrolls inside its panes, other pages in the content. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const router = useRouter();
+  const pathname = usePathname();
+  const unauthorized = me.error?.data?.code === "UNAUTHORIZED";
+
+  useEffect(() => {
+    if (unauthorized) router.replace(signInPath(`${pathname}${window.location.search}`));
+  }, [unauthorized, pathname, router]);
+
+  if (me.data) {
+    return (
+      <MeProvider userId={me.data.id}>
+        <MessengerProvider userId={me.data.id}>
+          <div className="flex h-dvh flex-col">
+            {/* Phones give an open chat the whole screen: its own header has the way back. */}
+            <AppHeader user={me.data} className={pathname.startsWith("/chat/") ? "hidden md:flex" : undefined} />
+            <ConnectionBanner />
+            <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">{children}</div>
+          </div>
+        </MessengerProvider>
+      </MeProvider>
+    );
+  }
+  if (me.error && !unauthorized) return <ShellError error={me.error} onRetry={() => void me.refetch()} />;
+  return <ShellLoading />;
+}
+
+function ShellLoading() {
+  const t = useTranslations("common");
+  return (
+    <div className="flex min-h-dvh flex-col items-center justify-center gap-4" role="status" aria-live="polite">
+      <LogoMark className="size-12 animate-pulse rounded-2xl" />
+      <span className="text-sm text-neutral-500 dark:text-neutral-400">{t("loading")}</span>
+    </div>
+  );
+}
+
+function ShellError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const t = useTranslations();
+  const message = serverErrorMessage(t as unknown as LooseTranslator, error);
+  const banned = (error as { data?: { appCode?: string } }).data?.appCode === "ACCOUNT_BANNED";
+  return (
+    <div className="flex min-h-dvh flex-col items-center justify-center gap-5 px-6 text-center">
+      <LogoMark className="size-12 rounded-2xl" />
+      <p role="alert" data-testid="form-error" className="max-w-sm text-[15px] text-neutral-700 dark:text-neutral-300">
+        {banned ? message : `${t("shell.loadFailed")} ${message}`}
+      </p>
+      <div className="flex gap-2">
+        {banned ? null : <Button onClick={onRetry}>{t("common.retry")}</Button>}
+        <SignOutButton variant="secondary" />
+      </div>
+    </div>
+  );
+}

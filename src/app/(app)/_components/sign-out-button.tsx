@@ -1,0 +1,22 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { Button, type ButtonVariant } from "~/components/ui/button";
+import { useTRPC } from "~/trpc/react";
+
+export function SignOutButton({ variant = "ghost" }: { variant?: ButtonVariant }) {
+  const t = useTranslations("shell");
+  const trpc = useTRPC();
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      // A full load drops every cached query of the account that just left.
+      onSuccess: () => window.location.assign("/sign-in"),
+    }),
+  );
+  const busy = signOut.isPending || signOut.isSuccess;
+  return (
+    <Button variant={variant} size="sm" data-testid="signout-button" disabled={busy} onClick={() => signOut.mutate()}>
+      {busy ? t("signingOut") : t("signOut")}
+    </Button>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useWatch } from "react-hook-form";
+import { Avatar } from "~/components/avatar";
+import { applyServerError, type LooseTranslator } from "~/components/forms/server-error";
+import { useZodForm } from "~/components/forms/use-zod-form";
+import { FormError, FormSuccess } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { cn } from "~/components/ui/cn";
+import { TextAreaField, TextField } from "~/components/ui/text-field";
+import { ZAvatarUrl, ZUpdateProfileInput } from "~/shared/schemas/user";
+import { useTRPC, type RouterOutputs } from "~/trpc/react";
+import { useMe } from "../../_components/use-me";
+
+const BIO_MAX = 500;
+
+type Me = RouterOutputs["user"]["me"];
+
+function formValues(user: Me) {
+  return { displayName: user.displayName, username: user.username, bio: user.bio, avatarUrl: user.avatarUrl ?? "" };
+}
+
+export function ProfileForm() {
+  const me = useMe();
+  // The app shell renders pages only after user.me has loaded.
+  return me.data ? <ProfileFormFor user={me.data} /> : null;
+}
+
+function ProfileFormFor({ user }: { user: Me }) {
+  const t = useTranslations("profile.info");
+  const tRoot = useTranslations() as unknown as LooseTranslator;
+  const saved = useTranslations("common")("saved");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const update = useMutation(trpc.user.updateProfile.mutationOptions());
+  const form = useZodForm(ZUpdateProfileInput, { defaultValues: formValues(user) });
+  const { errors, isSubmitting, isDirty } = form.formState;
+  const [displayName, avatarUrl, bio] = useWatch({ control: form.control, name: ["displayName", "avatarUrl", "bio"] });
+  const previewUrl = ZAvatarUrl.safeParse(avatarUrl ?? "").success ? (avatarUrl ?? "").trim() : null;
+  const bioLength = (bio ?? "").trim().length;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    try {
+      const updated = await update.mutateAsync(values);
+      queryClient.setQueryData(trpc.user.me.queryKey(), updated);
+      form.reset(formValues(updated));
+    } catch (error) {
+      applyServerError(form.setError, tRoot, error, ["displayName", "username", "bio", "avatarUrl"]);
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate data-testid="profile-form" className="flex flex-col gap-5">
+      <div className="flex items-center gap-4">
+        <Avatar name={displayName?.trim() || user.username} seed={user.id} url={previewUrl} size="xl" className="ring-4 ring-neutral-100 dark:ring-neutral-800" />
+        <div className="min-w-0">
+          <p className="truncate text-lg font-semibold">{displayName?.trim() || user.displayName}</p>
+          <p className="truncate text-sm text-neutral-500 dark:text-neutral-400">@{user.username}</p>
+          <p className="mt-1 text-xs text-neutral-400 dark:text-neutral-500">{t("preview")}</p>
+        </div>
+      </div>
+
+      {errors.root?.server?.message ? <FormError>{errors.root.server.message}</FormError> : null}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField id="profile-display-name" label={t("displayName")} autoComplete="name" error={errors.displayName?.message} {...form.register("displayName")} />
+        <TextField
+          id="profile-username"
+          label={t("username")}
+          hint={t("usernameHint")}
+          autoComplete="username"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          error={errors.username?.message}
+          {...form.register("username")}
+        />
+      </div>
+      <TextAreaField
+        id="profile-bio"
+        label={t("bio")}
+        rows={3}
+        aside={
+          <span
+            aria-live="polite"
+            data-testid="bio-counter"
+            className={cn("text-xs tabular-nums", bioLength > BIO_MAX ? "font-medium text-red-600 dark:text-red-400" : "text-neutral-400 dark:text-neutral-500")}
+          >
+            {t("bioCounter", { count: bioLength, max: BIO_MAX })}
+          </span>
+        }
+        error={errors.bio?.message}
+        {...form.register("bio")}
+      />
+      <TextField
+        id="profile-avatar-url"
+        type="url"
+        inputMode="url"
+        label={t("avatarUrl")}
+        hint={t("avatarUrlHint")}
+        placeholder="https://…"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={errors.avatarUrl?.message}
+        {...form.register("avatarUrl")}
+      />
+
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("submitting") : t("submit")}
+        </Button>
+        {update.isSuccess && !isDirty && !isSubmitting ? <FormSuccess>{saved}</FormSuccess> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+// The browser's socket to the realtime sidecar: a fresh token on every (re)connect attempt,
+// automatic reconnection with back-off, and a visible state (connecting / online / offline).
+import { io, type Socket } from "socket.io-client";
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ConnectRefusal, type ServerToClientEvents } from "~/shared/realtime/events";
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionState = "connecting" | "online" | "offline";
+
+export interface TokenGrant {
+  token: string;
+  url: string;
+  protocol: number;
+}
+
+export interface ConnectionOptions {
+  /** Mints a token (tRPC realtime.token); its url says where the sidecar is. */
+  getToken: () => Promise<TokenGrant>;
+  onState: (state: ConnectionState) => void;
+  /** Called on every successful (re)connect: the moment to catch up on what was missed. */
+  onConnect: () => void;
+  /** The session ended (signed out elsewhere, banned, deleted). */
+  onSessionEnded: () => void;
+  /** This page speaks an older protocol than the server: reload it. */
+  onOutdated: () => void;
+}
+
+export async function connectRealtime(options: ConnectionOptions): Promise<ClientSocket> {
+  const first = await options.getToken();
+  if (first.protocol !== PROTOCOL_VERSION) options.onOutdated();
+  let pending: TokenGrant | null = first;
+
+  const socket: ClientSocket = io(first.url, {
+    // Called before every attempt: tokens live 5 minutes, reconnects can come much later.
+    auth: (callback) => {
+      const grant = pending;
+      pending = null;
+      (grant ? Promise.resolve(grant) : options.getToken())
+        .then((next) => callback({ token: next.token, protocol: PROTOCOL_VERSION }))
+        .catch(() => callback({ token: "", protocol: PROTOCOL_VERSION }));
+    },
+    transports: ["websocket", "polling"],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 10_000,
+    randomizationFactor: 0.5,
+    withCredentials: true,
+  });
+
+  options.onState("connecting");
+  let refusals = 0;
+  socket.on("connect", () => {
+    refusals = 0;
+    options.onState("online");
+    options.onConnect();
+  });
+  socket.on("disconnect", (reason) => {
+    options.onState(navigator.onLine ? "connecting" : "offline");
+    // A server-side disconnect is not retried by Socket.IO on its own.
+    if (reason === "io server disconnect") setTimeout(() => socket.connect(), 500);
+  });
+  socket.on("connect_error", (error) => {
+    const code = (error as Error & { data?: { code?: ConnectRefusal } }).data?.code;
+    if (code === "SESSION_ENDED") return options.onSessionEnded();
+    if (code === "PROTOCOL_MISMATCH") return options.onOutdated();
+    // TOKEN_EXPIRED / TOKEN_INVALID / network: the next attempt fetches a new token.
+    options.onState(navigator.onLine ? "connecting" : "offline");
+    // A refusal by the server's auth is not retried by Socket.IO on its own: back off and retry.
+    if (!socket.active) setTimeout(() => socket.connect(), Math.min(30_000, 1_000 * 2 ** refusals++));
+  });
+  socket.on("server:shutdown", ({ reconnectInMs }) => {
+    options.onState("connecting");
+    setTimeout(() => {
+      if (!socket.connected) socket.connect();
+    }, reconnectInMs);
+  });
+
+  const goOffline = () => options.onState("offline");
+  const goOnline = () => {
+    options.onState(socket.connected ? "online" : "connecting");
+    if (!socket.connected) socket.connect();
+  };
+  window.addEventListener("offline", goOffline);
+  window.addEventListener("online", goOnline);
+  const close = socket.close.bind(socket);
+  socket.close = () => {
+    window.removeEventListener("offline", goOffline);
+    window.removeEventListener("online", goOnline);
+    return close();
+  };
+  return socket;
+}

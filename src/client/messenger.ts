@@ -1,0 +1,291 @@
+// The browser's messaging state: per-chat timelines, the outbox, receipts, typing and presence,
+// kept in step with the server over the socket, with catch-up by sequence after every reconnect.
+// Framework-free; src/client/react.tsx exposes it to components.
+import type { TRPCClient } from "@trpc/client";
+import { TRPCClientError } from "@trpc/client";
+import type { AppRouter } from "~/server/api/root";
+import { TYPING_TTL_MS, type MessageDto, type PresenceUpdate, type ReceiptUpdate } from "~/shared/realtime/events";
+import { connectRealtime, type ClientSocket, type ConnectionState } from "./connection";
+import { Outbox } from "./outbox";
+import { indexedDbOutboxStore, type OutboxItem, type OutboxStore } from "./outbox-store";
+import { hasGap, mergeMessages, prependPage, timelineFromPage, type Timeline } from "./timeline";
+
+export type Receipts = Record<string, { lastReadSeq: number; lastDeliveredSeq: number }>;
+
+export interface MessengerState {
+  connection: ConnectionState;
+  timelines: Record<string, Timeline>;
+  outbox: OutboxItem[];
+  /** chatId → userId → until (ms epoch). */
+  typing: Record<string, Record<string, number>>;
+  presence: Record<string, PresenceUpdate>;
+  /** chatId → userId → marks. */
+  receipts: Record<string, Receipts>;
+}
+
+export interface MessengerCallbacks {
+  onMessage?: (message: MessageDto) => void;
+  onChatChanged?: (chatId: string) => void;
+  onChatRemoved?: (chatId: string) => void;
+  /** Friends, requests or blocks changed: refetch them. */
+  onFriendsChanged?: () => void;
+  onReconnect?: () => void;
+  onSessionEnded?: () => void;
+}
+
+const TYPING_RESEND_MS = 2_500;
+const HISTORY_PAGE = 50;
+
+export class Messenger {
+  private state: MessengerState = { connection: "connecting", timelines: {}, outbox: [], typing: {}, presence: {}, receipts: {} };
+  private listeners = new Set<() => void>();
+  private socket: ClientSocket | null = null;
+  private readonly outbox: Outbox;
+  private catchingUp = new Map<string, Promise<void>>();
+  private loadingOlder = new Set<string>();
+  private typingSent = new Map<string, number>();
+  private readMarks = new Map<string, number>();
+  private deliveredQueue = new Map<string, number>();
+  private deliveredTimer: ReturnType<typeof setTimeout> | null = null;
+  private typingTimer: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly userId: string,
+    private readonly api: TRPCClient<AppRouter>,
+    private readonly callbacks: MessengerCallbacks = {},
+    store: OutboxStore = indexedDbOutboxStore(userId),
+  ) {
+    this.outbox = new Outbox({
+      store,
+      send: async (item) => (await this.api.message.send.mutate({ chatId: item.chatId, clientId: item.clientId, content: item.content })).message,
+      classify: classifySendError,
+      onChange: (outbox) => this.set({ outbox }),
+      onSent: (message) => this.receive([message]),
+      // One tab at a time flushes the shared outbox.
+      exclusive:
+        typeof navigator !== "undefined" && navigator.locks
+          ? <T,>(work: () => Promise<T>) => navigator.locks.request(`bm-outbox:${userId}`, work) as Promise<T>
+          : undefined,
+    });
+  }
+
+  // --- store plumbing (useSyncExternalStore) ---
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  getState = () => this.state;
+  private set(patch: Partial<MessengerState>) {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  async start(): Promise<void> {
+    await this.outbox.start();
+    this.socket = await connectRealtime({
+      getToken: () => this.api.realtime.token.mutate(),
+      onState: (connection) => {
+        // Back online with the socket still up (no reconnect, so no resync): send the outbox now.
+        if (connection === "online" && this.state.connection === "offline") this.outbox.online();
+        this.set({ connection });
+      },
+      onConnect: () => this.resync(),
+      onSessionEnded: () => this.callbacks.onSessionEnded?.(),
+      onOutdated: () => window.location.reload(),
+    });
+    if (this.stopped) return void this.socket.close();
+    this.listen(this.socket);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.outbox.stop();
+    this.socket?.close();
+    if (this.typingTimer) clearInterval(this.typingTimer);
+    if (this.deliveredTimer) clearTimeout(this.deliveredTimer);
+  }
+
+  // --- timelines ---
+  async openChat(chatId: string): Promise<void> {
+    if (this.state.timelines[chatId]) return this.catchUp(chatId);
+    const page = await this.api.message.history.query({ chatId, limit: HISTORY_PAGE });
+    const current = this.timeline(chatId);
+    // Live messages may have landed while the page loaded: keep them.
+    const timeline = current ? mergeMessages(timelineFromPage(page), current.messages) : timelineFromPage(page);
+    this.setTimeline(chatId, timeline);
+    if (hasGap(timeline)) await this.catchUp(chatId);
+  }
+
+  async loadOlder(chatId: string): Promise<void> {
+    const timeline = this.state.timelines[chatId];
+    if (!timeline?.hasOlder || this.loadingOlder.has(chatId)) return;
+    this.loadingOlder.add(chatId);
+    try {
+      const page = await this.api.message.history.query({ chatId, before: timeline.oldestSeq, limit: HISTORY_PAGE });
+      this.setTimeline(chatId, prependPage(this.state.timelines[chatId] ?? timeline, page));
+    } finally {
+      this.loadingOlder.delete(chatId);
+    }
+  }
+
+  /** Fetches everything after the newest contiguous message (gap recovery). */
+  catchUp(chatId: string): Promise<void> {
+    const running = this.catchingUp.get(chatId);
+    if (running) return running;
+    const work = (async () => {
+      for (;;) {
+        const timeline = this.state.timelines[chatId];
+        if (!timeline) return;
+        const page = await this.api.message.history.query({ chatId, after: timeline.newestSeq, limit: 100 });
+        const merged = mergeMessages(this.state.timelines[chatId] ?? timeline, page.messages);
+        this.setTimeline(chatId, merged);
+        if (!page.hasMore) return;
+      }
+    })().finally(() => this.catchingUp.delete(chatId));
+    this.catchingUp.set(chatId, work);
+    return work;
+  }
+
+  private timeline(chatId: string): Timeline | undefined {
+    return this.state.timelines[chatId];
+  }
+
+  private setTimeline(chatId: string, timeline: Timeline) {
+    if (this.state.timelines[chatId] === timeline) return;
+    this.set({ timelines: { ...this.state.timelines, [chatId]: timeline } });
+  }
+
+  private receive(messages: MessageDto[]) {
+    for (const message of messages) {
+      const timeline = this.state.timelines[message.chatId];
+      if (timeline) {
+        const merged = mergeMessages(timeline, [message]);
+        this.setTimeline(message.chatId, merged);
+        if (hasGap(merged)) void this.catchUp(message.chatId).catch(() => undefined);
+      }
+      if (message.senderId === this.userId && message.clientId) void this.outbox.confirmed(message.clientId);
+      if (message.senderId !== this.userId) this.queueDelivered(message.chatId, message.seq);
+      this.callbacks.onMessage?.(message);
+    }
+  }
+
+  // --- sending ---
+  send(chatId: string, content: string): Promise<OutboxItem> {
+    this.stopTyping(chatId);
+    return this.outbox.enqueue(chatId, content);
+  }
+  retry = (clientId: string) => this.outbox.retry(clientId);
+  discard = (clientId: string) => this.outbox.remove(clientId);
+
+  // --- receipts ---
+  setReceipts(chatId: string, members: Array<{ id: string; lastReadSeq: number; lastDeliveredSeq: number }>) {
+    const receipts: Receipts = {};
+    for (const member of members) receipts[member.id] = { lastReadSeq: member.lastReadSeq, lastDeliveredSeq: member.lastDeliveredSeq };
+    this.set({ receipts: { ...this.state.receipts, [chatId]: receipts } });
+  }
+
+  /** The person has seen the chat up to `seq` (it is on screen and the tab is visible). */
+  markRead(chatId: string, seq: number): void {
+    if (seq <= (this.readMarks.get(chatId) ?? 0)) return;
+    this.readMarks.set(chatId, seq);
+    void this.api.message.markRead.mutate({ chatId, seq }).catch(() => this.readMarks.delete(chatId));
+  }
+
+  private queueDelivered(chatId: string, seq: number) {
+    this.deliveredQueue.set(chatId, Math.max(seq, this.deliveredQueue.get(chatId) ?? 0));
+    this.deliveredTimer ??= setTimeout(() => {
+      this.deliveredTimer = null;
+      for (const [id, max] of this.deliveredQueue) this.socket?.emit("message:delivered", { chatId: id, seq: max });
+      this.deliveredQueue.clear();
+    }, 200);
+  }
+
+  private applyReceipt(update: ReceiptUpdate) {
+    const chat = { ...(this.state.receipts[update.chatId] ?? {}), [update.userId]: { lastReadSeq: update.lastReadSeq, lastDeliveredSeq: update.lastDeliveredSeq } };
+    this.set({ receipts: { ...this.state.receipts, [update.chatId]: chat } });
+  }
+
+  // --- typing and presence ---
+  typing(chatId: string): void {
+    const last = this.typingSent.get(chatId) ?? 0;
+    if (Date.now() - last < TYPING_RESEND_MS) return;
+    this.typingSent.set(chatId, Date.now());
+    this.socket?.emit("typing:start", { chatId });
+  }
+
+  stopTyping(chatId: string): void {
+    if (!this.typingSent.has(chatId)) return;
+    this.typingSent.delete(chatId);
+    this.socket?.emit("typing:stop", { chatId });
+  }
+
+  private applyTyping(chatId: string, userId: string, typing: boolean) {
+    const chat = { ...(this.state.typing[chatId] ?? {}) };
+    if (typing) chat[userId] = Date.now() + TYPING_TTL_MS;
+    else delete chat[userId];
+    this.set({ typing: { ...this.state.typing, [chatId]: chat } });
+    // Typing expires on its own if the "stop" never comes (closed tab, lost connection).
+    this.typingTimer ??= setInterval(() => this.pruneTyping(), 1_000);
+  }
+
+  private pruneTyping() {
+    const now = Date.now();
+    let changed = false;
+    const typing: MessengerState["typing"] = {};
+    for (const [chatId, users] of Object.entries(this.state.typing)) {
+      const live = Object.fromEntries(Object.entries(users).filter(([, until]) => until > now));
+      if (Object.keys(live).length !== Object.keys(users).length) changed = true;
+      if (Object.keys(live).length) typing[chatId] = live;
+    }
+    if (changed) this.set({ typing });
+    if (Object.keys(typing).length === 0 && this.typingTimer) {
+      clearInterval(this.typingTimer);
+      this.typingTimer = null;
+    }
+  }
+
+  async queryPresence(userIds: string[]): Promise<void> {
+    if (!this.socket?.connected || userIds.length === 0) return;
+    const result = await this.socket.timeout(5_000).emitWithAck("presence:query", { userIds }).catch(() => null);
+    if (!result?.ok) return;
+    const presence = { ...this.state.presence };
+    for (const update of result.data) presence[update.userId] = update;
+    this.set({ presence });
+  }
+
+  // --- socket ---
+  private listen(socket: ClientSocket) {
+    socket.on("message:new", (message) => this.receive([message]));
+    socket.on("receipt:update", (update) => this.applyReceipt(update));
+    socket.on("chat:updated", ({ chatId }) => this.callbacks.onChatChanged?.(chatId));
+    socket.on("chat:removed", ({ chatId }) => {
+      const timelines = { ...this.state.timelines };
+      delete timelines[chatId];
+      this.set({ timelines });
+      this.callbacks.onChatRemoved?.(chatId);
+    });
+    socket.on("friends:updated", () => this.callbacks.onFriendsChanged?.());
+    socket.on("typing:update", ({ chatId, userId, typing }) => this.applyTyping(chatId, userId, typing));
+    socket.on("presence:update", (update) => this.set({ presence: { ...this.state.presence, [update.userId]: update } }));
+  }
+
+  /** After every (re)connect: catch up on every open chat, flush the outbox, refresh lists. */
+  private resync() {
+    this.outbox.online();
+    for (const chatId of Object.keys(this.state.timelines)) void this.catchUp(chatId).catch(() => undefined);
+    this.callbacks.onReconnect?.();
+  }
+}
+
+/** A refused message (bad input, not a member) waits for the person; anything else is retried. */
+export function classifySendError(error: unknown): { kind: "retry" | "fatal"; code: string } {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { httpStatus?: number; appCode?: string | null; code?: string } | undefined;
+    const status = data?.httpStatus ?? 0;
+    const code = data?.appCode ?? data?.code ?? "NETWORK";
+    if (status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429) return { kind: "fatal", code };
+    return { kind: "retry", code };
+  }
+  return { kind: "retry", code: "NETWORK" };
+}

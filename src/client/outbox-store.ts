@@ -1,0 +1,51 @@
+// Durable storage of unsent messages in IndexedDB: they survive a reload, a crash or going offline.
+export interface OutboxItem {
+  clientId: string;
+  chatId: string;
+  content: string;
+  createdAt: number;
+  /** "pending" is sent as soon as possible; "failed" waits for the person to retry or delete it. */
+  status: "pending" | "failed";
+  error?: string;
+}
+
+export interface OutboxStore {
+  all(): Promise<OutboxItem[]>;
+  put(item: OutboxItem): Promise<void>;
+  delete(clientId: string): Promise<void>;
+}
+
+const DB_NAME = "brainmessenger";
+const STORE = "outbox";
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** One outbox per signed-in user, so a shared browser never sends someone else's messages. */
+export function indexedDbOutboxStore(userId: string): OutboxStore {
+  const opened = new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(`${DB_NAME}:${userId}`, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: "clientId" });
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const tx = async (mode: IDBTransactionMode) => (await opened).transaction(STORE, mode).objectStore(STORE);
+  return {
+    all: async () => request((await tx("readonly")).getAll() as IDBRequest<OutboxItem[]>),
+    put: async (item) => void (await request((await tx("readwrite")).put(item))),
+    delete: async (clientId) => void (await request((await tx("readwrite")).delete(clientId))),
+  };
+}
+
+export function memoryOutboxStore(): OutboxStore {
+  const items = new Map<string, OutboxItem>();
+  return {
+    all: async () => [...items.values()],
+    put: async (item) => void items.set(item.clientId, { ...item }),
+    delete: async (clientId) => void items.delete(clientId),
+  };
+}

@@ -1,0 +1,152 @@
+// The outbox: a message is stored durably before it is sent, shown as "sending", and resent with
+// the same id until the server confirms it (after reconnects, reloads, crashes). Messages of a chat
+// go out in the order they were written; a transient failure retries with back-off, a permanent one
+// (the server refused it) waits for the person to retry or delete it.
+import type { MessageDto } from "~/shared/realtime/events";
+import type { OutboxItem, OutboxStore } from "./outbox-store";
+
+export type FailureKind = "retry" | "fatal";
+
+export interface OutboxOptions {
+  store: OutboxStore;
+  send: (item: OutboxItem) => Promise<MessageDto>;
+  /** Transient (network, 5xx, rate limit) → retry; refused by the server → fatal. */
+  classify: (error: unknown) => { kind: FailureKind; code: string };
+  onChange: (items: OutboxItem[]) => void;
+  onSent: (message: MessageDto, item: OutboxItem) => void;
+  /** Serialises flushing across tabs (Web Locks); defaults to running directly. */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+  newId?: () => string;
+  backoffMs?: (attempt: number) => number;
+}
+
+const defaultBackoff = (attempt: number) => Math.min(30_000, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+
+export class Outbox {
+  private items: OutboxItem[] = [];
+  private flushing: Promise<void> | null = null;
+  private again = false;
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: OutboxOptions) {}
+
+  /** Loads what a previous page left unsent and starts sending it. */
+  async start(): Promise<void> {
+    this.items = sortItems(await this.options.store.all());
+    this.changed();
+    this.kick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  list(): OutboxItem[] {
+    return this.items;
+  }
+
+  async enqueue(chatId: string, content: string): Promise<OutboxItem> {
+    const item: OutboxItem = { clientId: (this.options.newId ?? (() => crypto.randomUUID()))(), chatId, content, createdAt: Date.now(), status: "pending" };
+    await this.options.store.put(item);
+    this.items = sortItems([...this.items, item]);
+    this.changed();
+    this.kick();
+    return item;
+  }
+
+  async retry(clientId: string): Promise<void> {
+    const item = this.items.find((candidate) => candidate.clientId === clientId);
+    if (!item) return;
+    const pending: OutboxItem = { ...item, status: "pending", error: undefined };
+    await this.options.store.put(pending);
+    this.replace(pending);
+    this.attempt = 0;
+    this.kick();
+  }
+
+  async remove(clientId: string): Promise<void> {
+    await this.options.store.delete(clientId);
+    this.items = this.items.filter((item) => item.clientId !== clientId);
+    this.changed();
+  }
+
+  /** The connection is back: send now instead of waiting out the back-off. */
+  online(): void {
+    this.attempt = 0;
+    this.kick();
+  }
+
+  /** Another tab or the server confirmed this message (it arrived live): drop it from the outbox. */
+  async confirmed(clientId: string): Promise<void> {
+    if (this.items.some((item) => item.clientId === clientId)) await this.remove(clientId);
+  }
+
+  /** Resolves once everything sendable has been tried. */
+  async idle(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private kick(): void {
+    if (this.stopped) return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.flushing) {
+      this.again = true;
+      return;
+    }
+    this.flushing = (this.options.exclusive ?? ((work) => work()))(() => this.flush()).finally(() => {
+      this.flushing = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    // Re-read: another tab may have sent some of these while we waited for the lock.
+    const stored = new Map((await this.options.store.all()).map((item) => [item.clientId, item]));
+    this.items = sortItems(this.items.filter((item) => stored.has(item.clientId)));
+    this.changed();
+    for (const item of this.items.filter((candidate) => candidate.status === "pending")) {
+      if (this.stopped) return;
+      try {
+        const message = await this.options.send(item);
+        await this.options.store.delete(item.clientId);
+        this.items = this.items.filter((candidate) => candidate.clientId !== item.clientId);
+        this.attempt = 0;
+        this.changed();
+        this.options.onSent(message, item);
+      } catch (error) {
+        const failure = this.options.classify(error);
+        if (failure.kind === "fatal") {
+          const failed: OutboxItem = { ...item, status: "failed", error: failure.code };
+          await this.options.store.put(failed);
+          this.replace(failed);
+          continue;
+        }
+        // Keep order: nothing later goes out before this one does.
+        this.timer = setTimeout(() => this.kick(), (this.options.backoffMs ?? defaultBackoff)(this.attempt++));
+        return;
+      }
+    }
+  }
+
+  private replace(item: OutboxItem) {
+    this.items = sortItems(this.items.map((candidate) => (candidate.clientId === item.clientId ? item : candidate)));
+    this.changed();
+  }
+
+  private changed() {
+    this.options.onChange(this.items);
+  }
+}
+
+function sortItems(items: OutboxItem[]): OutboxItem[] {
+  return [...items].sort((a, b) => a.createdAt - b.createdAt || a.clientId.localeCompare(b.clientId));
+}

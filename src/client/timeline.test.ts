@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { MessageDto } from "~/shared/realtime/events";
+import { hasGap, mergeMessages, prependPage, timelineFromPage } from "./timeline";
+
+const msg = (seq: number): MessageDto => ({
+  id: `m${seq}`,
+  chatId: "c",
+  seq,
+  senderId: "u",
+  clientId: null,
+  kind: "TEXT",
+  content: `#${seq}`,
+  system: null,
+  replyToId: null,
+  createdAt: new Date(seq * 1000).toISOString(),
+  editedAt: null,
+  deletedAt: null,
+});
+const seqs = (list: MessageDto[]) => list.map((message) => message.seq);
+
+describe("timeline", () => {
+  it("starts from the newest page and knows everything up to lastSeq is held", () => {
+    const t = timelineFromPage({ messages: [msg(4), msg(5), msg(6)], hasMore: true, lastSeq: 6 });
+    expect(t).toMatchObject({ oldestSeq: 4, newestSeq: 6, hasOlder: true });
+    expect(hasGap(t)).toBe(false);
+  });
+
+  it("an empty chat holds nothing and expects seq 1 next", () => {
+    const t = timelineFromPage({ messages: [], hasMore: false, lastSeq: 0 });
+    expect(mergeMessages(t, [msg(1)]).newestSeq).toBe(1);
+    const skipped = mergeMessages(t, [msg(3)]);
+    expect(skipped.newestSeq).toBe(0);
+    expect(hasGap(skipped)).toBe(true);
+  });
+
+  it("stores a message that arrives twice once", () => {
+    const t = timelineFromPage({ messages: [msg(1)], hasMore: false, lastSeq: 1 });
+    const once = mergeMessages(t, [msg(2)]);
+    const twice = mergeMessages(once, [msg(2), msg(1)]);
+    expect(twice).toBe(once);
+    expect(seqs(twice.messages)).toEqual([1, 2]);
+  });
+
+  it("detects a skipped sequence and closes the gap when the missing ones arrive, in order", () => {
+    let t = timelineFromPage({ messages: [msg(1), msg(2)], hasMore: false, lastSeq: 2 });
+    t = mergeMessages(t, [msg(5)]);
+    expect(hasGap(t)).toBe(true);
+    expect(t.newestSeq).toBe(2);
+    t = mergeMessages(t, [msg(4), msg(3), msg(5)]);
+    expect(hasGap(t)).toBe(false);
+    expect(t.newestSeq).toBe(5);
+    expect(seqs(t.messages)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("prepends older pages without touching the newest mark", () => {
+    let t = timelineFromPage({ messages: [msg(51), msg(52)], hasMore: true, lastSeq: 52 });
+    t = prependPage(t, { messages: [msg(49), msg(50)], hasMore: false, lastSeq: 52 });
+    expect(seqs(t.messages)).toEqual([49, 50, 51, 52]);
+    expect(t).toMatchObject({ oldestSeq: 49, newestSeq: 52, hasOlder: false });
+  });
+});

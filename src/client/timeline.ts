@@ -1,0 +1,62 @@
+// One chat's messages as the browser holds them: keyed by sequence, so a message that arrives twice
+// (live event, catch-up page, send answer) is stored once, and a jump in sequence is a gap to fetch.
+import type { MessageDto } from "~/shared/realtime/events";
+
+export interface Timeline {
+  /** Sorted by seq, no duplicates. */
+  messages: MessageDto[];
+  /** Every message from oldestSeq to newestSeq is held; above newestSeq something may be missing. */
+  oldestSeq: number;
+  newestSeq: number;
+  hasOlder: boolean;
+}
+
+export interface Page {
+  messages: MessageDto[];
+  hasMore: boolean;
+  lastSeq: number;
+}
+
+function union(a: MessageDto[], b: MessageDto[]): MessageDto[] {
+  const bySeq = new Map<number, MessageDto>();
+  for (const message of a) bySeq.set(message.seq, message);
+  for (const message of b) if (!bySeq.has(message.seq)) bySeq.set(message.seq, message);
+  return [...bySeq.values()].sort((x, y) => x.seq - y.seq);
+}
+
+/** Walks up from `newest` while the next sequence is held. */
+function advance(messages: MessageDto[], newest: number): number {
+  for (const message of messages) {
+    if (message.seq <= newest) continue;
+    if (message.seq !== newest + 1) break;
+    newest = message.seq;
+  }
+  return newest;
+}
+
+/** The timeline from the newest page of history. */
+export function timelineFromPage(page: Page): Timeline {
+  const messages = union([], page.messages);
+  if (messages.length === 0) return { messages, oldestSeq: page.lastSeq + 1, newestSeq: page.lastSeq, hasOlder: false };
+  const oldestSeq = messages[0]!.seq;
+  return { messages, oldestSeq, newestSeq: Math.max(advance(messages, oldestSeq - 1), Math.min(page.lastSeq, messages.at(-1)!.seq)), hasOlder: page.hasMore };
+}
+
+/** Adds live or caught-up messages; returns the same object when nothing is new. */
+export function mergeMessages(timeline: Timeline, incoming: MessageDto[]): Timeline {
+  const fresh = incoming.filter((message) => message.seq >= timeline.oldestSeq && !timeline.messages.some((held) => held.seq === message.seq));
+  if (fresh.length === 0) return timeline;
+  const messages = union(timeline.messages, fresh);
+  return { ...timeline, messages, newestSeq: advance(messages, timeline.newestSeq) };
+}
+
+/** Adds an older page (history `before`). */
+export function prependPage(timeline: Timeline, page: Page): Timeline {
+  const messages = union(page.messages, timeline.messages);
+  return { ...timeline, messages, oldestSeq: Math.min(timeline.oldestSeq, messages[0]?.seq ?? timeline.oldestSeq), hasOlder: page.hasMore };
+}
+
+/** Messages above newestSeq are held but something below them is missing: fetch `after: newestSeq`. */
+export function hasGap(timeline: Timeline): boolean {
+  return timeline.messages.some((message) => message.seq > timeline.newestSeq);
+}

@@ -1,0 +1,123 @@
+"use client";
+// The message box: Enter sends, Shift+Enter starts a new line; typing is announced (throttled by
+// the Messenger); drafts survive switching between chats.
+import { useTranslations } from "next-intl";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useMessenger } from "~/client/react";
+import { cn } from "~/components/ui/cn";
+import { MESSAGE_MAX_LENGTH } from "~/shared/schemas/chat";
+import { SendIcon } from "./icons";
+
+/** Unsent drafts per chat, for this tab. */
+const drafts = new Map<string, string>();
+
+const COUNTER_FROM = MESSAGE_MAX_LENGTH - 500;
+const MAX_HEIGHT_PX = 200;
+
+export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: boolean }) {
+  const t = useTranslations("chat.composer");
+  const messenger = useMessenger();
+  const [text, setText] = useState(() => drafts.get(chatId) ?? "");
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const length = text.trim().length;
+  const tooLong = length > MESSAGE_MAX_LENGTH;
+  const canSend = !!messenger && length > 0 && !tooLong;
+
+  useLayoutEffect(() => {
+    const area = ref.current;
+    if (!area) return;
+    area.style.height = "auto";
+    area.style.height = `${Math.min(area.scrollHeight, MAX_HEIGHT_PX)}px`;
+  }, [text]);
+
+  useEffect(() => {
+    // Phones would pop the keyboard up over the messages: focus only on wide screens.
+    if (autoFocus && window.matchMedia("(min-width: 768px)").matches) ref.current?.focus();
+  }, [autoFocus]);
+
+  useEffect(() => () => messenger?.stopTyping(chatId), [messenger, chatId]);
+
+  const update = (value: string) => {
+    setText(value);
+    if (value) drafts.set(chatId, value);
+    else drafts.delete(chatId);
+    if (value.trim()) messenger?.typing(chatId);
+    else messenger?.stopTyping(chatId);
+  };
+
+  const send = () => {
+    const content = text.trim();
+    if (!messenger || !content || content.length > MESSAGE_MAX_LENGTH) return;
+    update("");
+    messenger.send(chatId, content).catch(() => setText((current) => current || content));
+    ref.current?.focus();
+  };
+
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+      className="shrink-0 border-t border-neutral-200 bg-white px-2 py-2 sm:px-4 dark:border-neutral-800 dark:bg-neutral-900"
+      style={{ paddingBottom: "max(0.5rem, env(safe-area-inset-bottom))" }}
+    >
+      <div className="mx-auto flex max-w-3xl items-end gap-2">
+        <div className="relative min-w-0 flex-1">
+          <label htmlFor={`composer-${chatId}`} className="sr-only">
+            {t("label")}
+          </label>
+          <textarea
+            id={`composer-${chatId}`}
+            ref={ref}
+            name="message"
+            data-testid="composer-input"
+            rows={1}
+            value={text}
+            placeholder={t("placeholder")}
+            aria-invalid={tooLong || undefined}
+            aria-describedby={length >= COUNTER_FROM ? `composer-${chatId}-counter` : undefined}
+            onChange={(event) => update(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+                event.preventDefault();
+                send();
+              }
+            }}
+            className={cn(
+              "block max-h-[200px] min-h-11 w-full resize-none rounded-3xl border border-transparent bg-neutral-100 px-4 py-2.5 text-[15px] leading-6 text-neutral-900 placeholder:text-neutral-400",
+              "focus:border-accent-500 focus:bg-white focus:ring-3 focus:ring-accent-500/20 focus:outline-none",
+              "dark:bg-neutral-800 dark:text-neutral-100 dark:placeholder:text-neutral-500 dark:focus:border-accent-400 dark:focus:bg-neutral-900",
+              tooLong && "border-red-500 focus:border-red-500 focus:ring-red-500/20 dark:focus:border-red-500",
+            )}
+          />
+          {length >= COUNTER_FROM ? (
+            <span
+              id={`composer-${chatId}-counter`}
+              data-testid="composer-counter"
+              aria-live="polite"
+              className={cn(
+                "pointer-events-none absolute -top-6 right-3 rounded-full px-2 py-0.5 text-xs tabular-nums shadow-sm",
+                tooLong ? "bg-red-600 font-medium text-white" : "bg-white text-neutral-600 dark:bg-neutral-800 dark:text-neutral-300",
+              )}
+            >
+              {t("counter", { count: length, max: MESSAGE_MAX_LENGTH })}
+            </span>
+          ) : null}
+        </div>
+        <button
+          type="submit"
+          data-testid="composer-send"
+          aria-label={t("send")}
+          title={t("send")}
+          disabled={!canSend}
+          // Keep the keyboard (focus) in the text box when the button is pressed.
+          onMouseDown={(event) => event.preventDefault()}
+          className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-accent-500 text-white transition-colors hover:bg-accent-600 active:bg-accent-700 disabled:cursor-not-allowed disabled:bg-neutral-200 disabled:text-neutral-400 dark:disabled:bg-neutral-800 dark:disabled:text-neutral-500"
+        >
+          <SendIcon />
+        </button>
+      </div>
+    </form>
+  );
+}

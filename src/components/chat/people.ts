@@ -1,0 +1,50 @@
+"use client";
+// Names of the people in a chat, as a chat's messages and status lines show them.
+import { useTranslations } from "next-intl";
+import { useCallback, useMemo, useRef } from "react";
+import type { RouterOutputs } from "~/trpc/react";
+
+export type ChatDetails = RouterOutputs["chat"]["get"];
+export type ChatMember = ChatDetails["members"][number];
+export type ChatSummary = RouterOutputs["chat"]["list"][number];
+
+export interface PersonLike {
+  displayName: string | null;
+  username: string | null;
+  deleted: boolean;
+}
+
+/** A person's name; "Удалённый аккаунт" for deleted accounts. */
+export function usePersonName() {
+  const t = useTranslations("chat");
+  return useCallback(
+    (person: PersonLike | null | undefined) => (!person || person.deleted ? t("deletedAccount") : person.displayName || person.username || t("deletedAccount")),
+    [t],
+  );
+}
+
+/** The chat's title as the list and the header show it. */
+export function useChatTitle() {
+  const personName = usePersonName();
+  return useCallback(
+    (chat: { type: "DIRECT" | "GROUP"; title: string | null; peer?: PersonLike | null }) => (chat.type === "GROUP" ? chat.title || "…" : personName(chat.peer)),
+    [personName],
+  );
+}
+
+/**
+ * userId → name for one chat's members. People who left stay known for as long as the chat is
+ * open (a system message about a removed member keeps their name); strangers are "участник".
+ */
+export function useMemberNames(members: ChatMember[] | undefined) {
+  const t = useTranslations("chat");
+  const personName = usePersonName();
+  const known = useRef(new Map<string, string>());
+  const current = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const member of members ?? []) names.set(member.id, personName(member));
+    return names;
+  }, [members, personName]);
+  for (const [id, name] of current) known.current.set(id, name);
+  return useCallback((userId: string | null) => (userId && (current.get(userId) ?? known.current.get(userId))) || t("someone"), [current, t]);
+}

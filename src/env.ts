@@ -1,0 +1,31 @@
+// The environment, validated once at start-up; every variable is listed in .env.example.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url("DATABASE_URL must be a postgresql:// URL"),
+    DATABASE_POOL_SIZE: positiveInt(10),
+    REDIS_URL: z.url("REDIS_URL must be a redis:// URL").optional(),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 48)"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    REALTIME_PUBLIC_URL: z.url().default("http://localhost:3001"),
+    REALTIME_INTERNAL_URL: z.url().default(`http://127.0.0.1:${process.env.REALTIME_PORT || 3001}`),
+    AUTH_IP_LIMIT: positiveInt(30),
+    AUTH_ACCOUNT_LIMIT: positiveInt(8),
+    AUTH_ACCOUNT_GLOBAL_LIMIT: positiveInt(100),
+    REGISTER_IP_LIMIT: positiveInt(10),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  skipValidation: !!process.env.SKIP_ENV_VALIDATION,
+  emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    const lines = issues.map((issue) => `  ${issue.path?.join(".")}: ${issue.message}`);
+    console.error(`Invalid environment variables (see .env.example):\n${lines.join("\n")}`);
+    throw new Error("Invalid environment variables");
+  },
+});

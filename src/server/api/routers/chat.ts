@@ -1,0 +1,38 @@
+// chat.list, chat.get, chat.openDirect, chat.createGroup, chat.rename, chat.leave,
+// chat.member.add / remove / setRole
+import { createGroup, openDirectChat } from "~/server/services/chats/create";
+import { getChat, listChats } from "~/server/services/chats/list";
+import { addMembers, leaveGroup, removeMember, renameGroup, setMemberRole } from "~/server/services/chats/manage";
+import { ZAddMembersInput, ZChatRef, ZCreateDirectInput, ZCreateGroupInput, ZMemberRef, ZRenameChatInput, ZSetMemberRoleInput } from "~/shared/schemas/chat";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+const OK = { ok: true as const };
+
+export const chatRouter = createTRPCRouter({
+  list: protectedProcedure.query(({ ctx }) => listChats(ctx.auth.user.id)),
+  get: protectedProcedure.input(ZChatRef).query(({ ctx, input }) => getChat(ctx.auth.user.id, input.chatId)),
+  openDirect: protectedProcedure.input(ZCreateDirectInput).mutation(({ ctx, input }) => openDirectChat(ctx.auth.user.id, input.userId)),
+  createGroup: protectedProcedure.input(ZCreateGroupInput).mutation(({ ctx, input }) => createGroup(ctx.auth.user.id, input)),
+  rename: protectedProcedure.input(ZRenameChatInput).mutation(async ({ ctx, input }) => {
+    await renameGroup(ctx.auth.user.id, input.chatId, input.title);
+    return OK;
+  }),
+  leave: protectedProcedure.input(ZChatRef).mutation(async ({ ctx, input }) => {
+    await leaveGroup(ctx.auth.user.id, input.chatId);
+    return OK;
+  }),
+  member: createTRPCRouter({
+    add: protectedProcedure.input(ZAddMembersInput).mutation(async ({ ctx, input }) => {
+      await addMembers(ctx.auth.user.id, input.chatId, input.userIds);
+      return OK;
+    }),
+    remove: protectedProcedure.input(ZMemberRef).mutation(async ({ ctx, input }) => {
+      await removeMember(ctx.auth.user.id, input.chatId, input.userId);
+      return OK;
+    }),
+    setRole: protectedProcedure.input(ZSetMemberRoleInput).mutation(async ({ ctx, input }) => {
+      await setMemberRole(ctx.auth.user.id, input.chatId, input.userId, input.role);
+      return OK;
+    }),
+  }),
+});

@@ -1,0 +1,144 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { recordPublished, sentTo, type Published } from "../../../../test/publisher";
+import { expectTRPCError, registerUser } from "../../../../test/trpc";
+
+let published: Published[];
+beforeEach(() => {
+  published = recordPublished();
+});
+
+async function directChat() {
+  const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
+  const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+  return { alice, bob, chatId };
+}
+
+describe("message.send", () => {
+  it("stores trimmed text with the next sequence number and fans it out to every member", async () => {
+    const { alice, bob, chatId } = await directChat();
+    const first = await alice.call().message.send({ chatId, clientId: randomUUID(), content: "  hello  " });
+    const second = await bob.call().message.send({ chatId, clientId: randomUUID(), content: "hi" });
+    expect(first).toMatchObject({ created: true, message: { seq: 1, content: "hello", senderId: alice.user.id, kind: "TEXT" } });
+    expect(second.message.seq).toBe(2);
+    expect(sentTo(published, bob.user.id, "message:new")).toEqual([first.message, second.message]);
+    expect(sentTo(published, alice.user.id, "message:new")).toEqual([first.message, second.message]);
+  });
+
+  it("rejects empty and over-long text with a clear error, storing nothing", async () => {
+    const { alice, chatId } = await directChat();
+    const empty = await expectTRPCError(alice.call().message.send({ chatId, clientId: randomUUID(), content: "   " }), "BAD_REQUEST");
+    expect(empty.shape.data.fieldErrors).toHaveProperty("content");
+    const long = await expectTRPCError(alice.call().message.send({ chatId, clientId: randomUUID(), content: "я".repeat(4001) }), "BAD_REQUEST");
+    expect(long.error.message).toMatch(/4000/);
+    await alice.call().message.send({ chatId, clientId: randomUUID(), content: "я".repeat(4000) });
+    expect(await db.message.count({ where: { chatId } })).toBe(1);
+  });
+
+  it("a resend with the same client id returns the stored message instead of a duplicate", async () => {
+    const { alice, bob, chatId } = await directChat();
+    const clientId = randomUUID();
+    const sent = await alice.call().message.send({ chatId, clientId, content: "once" });
+    const resent = await alice.call().message.send({ chatId, clientId, content: "once" });
+    expect(resent).toEqual({ created: false, message: sent.message });
+    expect(sentTo(published, bob.user.id, "message:new")).toHaveLength(1);
+    // Another sender may use the same id: uniqueness is per sender.
+    expect((await bob.call().message.send({ chatId, clientId, content: "mine" })).created).toBe(true);
+  });
+
+  it("the same client id sent 3 times concurrently stores one message", async () => {
+    const { alice, chatId } = await directChat();
+    const clientId = randomUUID();
+    const results = await Promise.all([1, 2, 3].map(() => alice.call().message.send({ chatId, clientId, content: "racing" })));
+    expect(new Set(results.map((result) => result.message.id)).size).toBe(1);
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(await db.message.count({ where: { chatId } })).toBe(1);
+    expect((await db.chat.findUniqueOrThrow({ where: { id: chatId } })).lastSeq).toBe(1);
+  });
+
+  it("concurrent senders get gap-free, unique sequence numbers", async () => {
+    const { alice, bob, chatId } = await directChat();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) => (index % 2 ? alice : bob).call().message.send({ chatId, clientId: randomUUID(), content: `m${index}` })),
+    );
+    const seqs = (await db.message.findMany({ where: { chatId }, select: { seq: true }, orderBy: { seq: "asc" } })).map((row) => row.seq);
+    expect(seqs).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+  });
+
+  it("a client id reused in another chat is refused", async () => {
+    const { alice, bob, chatId } = await directChat();
+    const carol = await registerUser();
+    const other = await alice.call().chat.openDirect({ userId: carol.user.id });
+    const clientId = randomUUID();
+    await alice.call().message.send({ chatId, clientId, content: "here" });
+    await expectTRPCError(alice.call().message.send({ chatId: other.chatId, clientId, content: "there" }), "BAD_REQUEST");
+    expect(bob.user.id).toBeTruthy();
+  });
+
+  it("replies must point into the same chat", async () => {
+    const { alice, chatId } = await directChat();
+    const carol = await registerUser();
+    const other = await alice.call().chat.openDirect({ userId: carol.user.id });
+    const elsewhere = await alice.call().message.send({ chatId: other.chatId, clientId: randomUUID(), content: "x" });
+    const target = await alice.call().message.send({ chatId, clientId: randomUUID(), content: "question" });
+    const reply = await alice.call().message.send({ chatId, clientId: randomUUID(), content: "answer", replyToId: target.message.id });
+    expect(reply.message.replyToId).toBe(target.message.id);
+    await expectTRPCError(alice.call().message.send({ chatId, clientId: randomUUID(), content: "bad", replyToId: elsewhere.message.id }), "BAD_REQUEST");
+  });
+});
+
+describe("message.history", () => {
+  it("pages back by sequence (newest first pages, each oldest-first) and catches up with after", async () => {
+    const { alice, bob, chatId } = await directChat();
+    for (let index = 1; index <= 25; index++) await alice.call().message.send({ chatId, clientId: randomUUID(), content: `#${index}` });
+
+    const newest = await bob.call().message.history({ chatId, limit: 10 });
+    expect(newest.messages.map((message) => message.seq)).toEqual([16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+    expect(newest).toMatchObject({ hasMore: true, lastSeq: 25 });
+    const older = await bob.call().message.history({ chatId, before: 16, limit: 10 });
+    expect(older.messages.map((message) => message.seq)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    const oldest = await bob.call().message.history({ chatId, before: 6, limit: 10 });
+    expect(oldest.messages.map((message) => message.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(oldest.hasMore).toBe(false);
+
+    const missed = await bob.call().message.history({ chatId, after: 20, limit: 3 });
+    expect(missed.messages.map((message) => message.seq)).toEqual([21, 22, 23]);
+    expect(missed.hasMore).toBe(true);
+    expect((await bob.call().message.history({ chatId, after: 25 })).messages).toEqual([]);
+  });
+
+  it("refuses limits over 100 and before together with after", async () => {
+    const { alice, chatId } = await directChat();
+    await expectTRPCError(alice.call().message.history({ chatId, limit: 101 }), "BAD_REQUEST");
+    await expectTRPCError(alice.call().message.history({ chatId, before: 5, after: 1 }), "BAD_REQUEST");
+  });
+});
+
+describe("receipts", () => {
+  it("read and delivered marks move forward only, never past the last message, and are fanned out", async () => {
+    const { alice, bob, chatId } = await directChat();
+    for (let index = 0; index < 3; index++) await alice.call().message.send({ chatId, clientId: randomUUID(), content: `${index}` });
+    published.length = 0;
+
+    expect(await bob.call().message.markDelivered({ chatId, seq: 3 })).toMatchObject({ lastDeliveredSeq: 3, lastReadSeq: 0 });
+    expect(await bob.call().message.markRead({ chatId, seq: 2 })).toMatchObject({ lastReadSeq: 2, lastDeliveredSeq: 3 });
+    expect(await bob.call().message.markRead({ chatId, seq: 1 })).toMatchObject({ lastReadSeq: 2 });
+    expect(await bob.call().message.markRead({ chatId, seq: 999 })).toMatchObject({ lastReadSeq: 3 });
+
+    const receipts = sentTo(published, alice.user.id, "receipt:update");
+    expect(receipts).toEqual([
+      { chatId, userId: bob.user.id, lastReadSeq: 0, lastDeliveredSeq: 3 },
+      { chatId, userId: bob.user.id, lastReadSeq: 2, lastDeliveredSeq: 3 },
+      { chatId, userId: bob.user.id, lastReadSeq: 3, lastDeliveredSeq: 3 },
+    ]);
+    const members = (await alice.call().chat.get({ chatId })).members;
+    expect(members.find((member) => member.id === bob.user.id)).toMatchObject({ lastReadSeq: 3, lastDeliveredSeq: 3 });
+  });
+
+  it("reading marks delivered too (a read message has certainly arrived)", async () => {
+    const { alice, bob, chatId } = await directChat();
+    await alice.call().message.send({ chatId, clientId: randomUUID(), content: "x" });
+    expect(await bob.call().message.markRead({ chatId, seq: 1 })).toEqual({ chatId, userId: bob.user.id, lastReadSeq: 1, lastDeliveredSeq: 1 });
+  });
+});

@@ -1,0 +1,13 @@
+// message.send, message.history, message.markRead, message.markDelivered
+import { readHistory } from "~/server/services/messages/history";
+import { markDelivered, markRead } from "~/server/services/messages/receipts";
+import { sendMessage } from "~/server/services/messages/send";
+import { ZHistoryInput, ZReceiptInput, ZSendMessageInput } from "~/shared/schemas/chat";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+export const messageRouter = createTRPCRouter({
+  send: protectedProcedure.input(ZSendMessageInput).mutation(({ ctx, input }) => sendMessage(ctx.auth.user.id, input)),
+  history: protectedProcedure.input(ZHistoryInput).query(({ ctx, input }) => readHistory(ctx.auth.user.id, input)),
+  markRead: protectedProcedure.input(ZReceiptInput).mutation(({ ctx, input }) => markRead(ctx.auth.user.id, input.chatId, input.seq)),
+  markDelivered: protectedProcedure.input(ZReceiptInput).mutation(({ ctx, input }) => markDelivered(ctx.auth.user.id, input.chatId, input.seq)),
+});

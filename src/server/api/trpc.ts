@@ -1,0 +1,84 @@
+// tRPC setup: the request context, the error map and formatter, and the procedure bases.
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { env } from "~/env";
+import { db } from "~/server/db";
+import type { CookieJar } from "~/server/auth/cookies";
+import { resolveRequestSession } from "~/server/auth/request-session";
+import type { RequestMeta } from "~/server/services/auth/sessions";
+import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
+
+export interface CreateContextOptions {
+  headers: Headers;
+  cookies: CookieJar;
+}
+
+/** The caller's address: the first entry of the X-Forwarded-For chain that scripts/next-server.ts
+ * rebuilt from the socket's peer and the trusted proxies' hops (so a client cannot choose it). */
+export function clientIp(headers: Headers): string | null {
+  return (headers.get("x-forwarded-for") ?? "").split(",")[0]?.trim() || null;
+}
+
+export async function createTRPCContext(opts: CreateContextOptions) {
+  const meta: RequestMeta = { ip: clientIp(opts.headers), userAgent: opts.headers.get("user-agent") };
+  const auth = await resolveRequestSession(opts.cookies, meta);
+  return { db, cookies: opts.cookies, meta, auth };
+}
+
+export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const zodError = cause instanceof ZodError ? cause : null;
+    const appError = cause instanceof AppError ? cause : null;
+    const hideInternal = error.code === "INTERNAL_SERVER_ERROR" && env.NODE_ENV === "production";
+    return {
+      ...shape,
+      message: zodError ? z.prettifyError(zodError) : hideInternal ? "Internal server error" : shape.message,
+      data: {
+        ...shape.data,
+        stack: env.NODE_ENV === "development" ? shape.data.stack : undefined,
+        fieldErrors: zodError ? (z.flattenError(zodError).fieldErrors as Record<string, string[] | undefined>) : null,
+        appCode: appError?.code ?? null,
+        field: appError?.details.field ?? null,
+        retryAfter: appError?.details.retryAfter ?? null,
+      },
+    };
+  },
+});
+
+/** Domain errors become the tRPC error their code maps to; anything else stays a 500 and is logged. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    return { ...result, error: new TRPCError({ code: APP_ERROR_TRPC_CODE[cause.code], message: cause.message, cause }) };
+  }
+  if (!result.ok && result.error.cause instanceof ZodError) {
+    // zod's own message is a JSON dump of its issues: server-side callers (createCaller) and logs get
+    // the same readable text the error formatter gives HTTP clients.
+    const cause = result.error.cause;
+    return { ...result, error: new TRPCError({ code: result.error.code, message: z.prettifyError(cause), cause }) };
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A signed-in, not banned, not deleted user; narrows ctx.auth to non-null. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.auth) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
+  if (ctx.auth.user.banned) throw new AppError("ACCOUNT_BANNED", "This account has been blocked by an administrator");
+  return next({ ctx: { ...ctx, auth: ctx.auth } });
+});
+
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.auth.user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Administrators only");
+  return next({ ctx });
+});

@@ -1,0 +1,55 @@
+// Signed tokens: the short-lived access JWT (cookie), the socket token for the realtime sidecar,
+// and opaque refresh tokens (only their SHA-256 is stored).
+import { createHash, randomBytes } from "node:crypto";
+import { SignJWT, jwtVerify, errors as joseErrors } from "jose";
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REALTIME_TOKEN_TTL_SECONDS = 5 * 60;
+
+const ISSUER = "brainmessenger";
+type Audience = "access" | "realtime";
+
+export interface TokenClaims {
+  userId: string;
+  sessionId: string;
+}
+
+export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: "expired" | "invalid" };
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+async function sign(secret: string, audience: Audience, claims: TokenClaims, ttlSeconds: number): Promise<string> {
+  return new SignJWT({ sid: claims.sessionId })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(claims.userId)
+    .setIssuer(ISSUER)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(key(secret));
+}
+
+async function verifyToken(secret: string, audience: Audience, token: string): Promise<VerifyResult> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience, algorithms: ["HS256"] });
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return { ok: false, reason: "invalid" };
+    return { ok: true, claims: { userId: payload.sub, sessionId: payload.sid } };
+  } catch (error) {
+    return { ok: false, reason: error instanceof joseErrors.JWTExpired ? "expired" : "invalid" };
+  }
+}
+
+export const signAccessToken = (secret: string, claims: TokenClaims) => sign(secret, "access", claims, ACCESS_TOKEN_TTL_SECONDS);
+export const verifyAccessToken = (secret: string, token: string) => verifyToken(secret, "access", token);
+export const signRealtimeToken = (secret: string, claims: TokenClaims) => sign(secret, "realtime", claims, REALTIME_TOKEN_TTL_SECONDS);
+export const verifyRealtimeToken = (secret: string, token: string) => verifyToken(secret, "realtime", token);
+
+export function newOpaqueToken(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function sha256(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}

@@ -1,0 +1,67 @@
+// Typed fan-out to users' rooms after a write commits. With REDIS_URL: the Socket.IO Redis emitter
+// (every sidecar's adapter hears it). Without: a loopback HTTP call to the one local sidecar.
+// Publishing never fails the write: a client that misses an event catches up by sequence.
+import { createHmac } from "node:crypto";
+import { Emitter } from "@socket.io/redis-emitter";
+import { env } from "~/env";
+import { getRedis } from "~/server/redis";
+import type { ServerEventArgs, ServerEventName, ServerToClientEvents } from "~/shared/realtime/events";
+import { userRoom } from "~/shared/realtime/rooms";
+
+export interface Publisher {
+  toRooms(rooms: string[], event: ServerEventName, args: unknown[]): Promise<void>;
+}
+
+export const INTERNAL_EMIT_PATH = "/internal/emit";
+
+/** The bearer token the sidecar expects on the loopback emit endpoint. */
+export function internalEmitToken(secret: string): string {
+  return createHmac("sha256", secret).update("realtime-internal-emit").digest("base64url");
+}
+
+function redisPublisher(): Publisher {
+  const emitter = new Emitter<ServerToClientEvents>(getRedis()!);
+  return {
+    async toRooms(rooms, event, args) {
+      (emitter.to(rooms).emit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
+    },
+  };
+}
+
+function loopbackPublisher(url: string, secret: string): Publisher {
+  const token = internalEmitToken(secret);
+  return {
+    async toRooms(rooms, event, args) {
+      const res = await fetch(new URL(INTERNAL_EMIT_PATH, url), {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ rooms, event, args }),
+        signal: AbortSignal.timeout(2_000),
+      });
+      if (!res.ok) throw new Error(`realtime sidecar answered ${res.status}`);
+    },
+  };
+}
+
+const state = globalThis as unknown as { bmPublisher?: Publisher };
+
+/** Replaces the publisher: the sidecar emits in-process, tests record. */
+export function setPublisher(publisher: Publisher): void {
+  state.bmPublisher = publisher;
+}
+
+function publisher(): Publisher {
+  state.bmPublisher ??= env.REDIS_URL ? redisPublisher() : loopbackPublisher(env.REALTIME_INTERNAL_URL, env.AUTH_SECRET);
+  return state.bmPublisher;
+}
+
+/** Sends `event` to every socket of every user in `userIds`. */
+export async function publishToUsers<E extends ServerEventName>(userIds: Iterable<string>, event: E, ...args: ServerEventArgs<E>): Promise<void> {
+  const rooms = [...new Set(userIds)].map(userRoom);
+  if (rooms.length === 0) return;
+  try {
+    await publisher().toRooms(rooms, event, args);
+  } catch (error) {
+    console.warn(`realtime: could not publish ${event}:`, error instanceof Error ? error.message : error);
+  }
+}

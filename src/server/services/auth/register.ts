@@ -1,0 +1,43 @@
+// Registration: validate uniqueness, hash the password, open the first session.
+import { z } from "zod";
+import { db } from "~/server/db";
+import { uniqueViolationFields } from "~/server/db/errors";
+import { hashPassword } from "~/server/auth/password";
+import { searchNameFor } from "~/server/services/users/search-name";
+import { consume } from "~/server/rate-limit";
+import { AppError } from "~/shared/errors";
+import type { ZRegisterInput } from "~/shared/schemas/user";
+import { registerPerIp } from "./limits";
+import { createSession, type RequestMeta } from "./sessions";
+
+export async function registerUser(input: z.output<typeof ZRegisterInput>, meta: RequestMeta) {
+  await consume(registerPerIp, meta.ip ?? "unknown");
+  const passwordHash = await hashPassword(input.password);
+  let user;
+  try {
+    user = await db.user.create({
+      data: {
+        username: input.username,
+        email: input.email ?? null,
+        passwordHash,
+        displayName: input.displayName,
+        searchName: searchNameFor(input.username, input.displayName),
+        locale: input.locale ?? "ru",
+      },
+    });
+  } catch (error) {
+    throw uniqueToAppError(error);
+  }
+  const session = await createSession(user.id, meta);
+  return { user, session };
+}
+
+/** Turns a username/email unique violation into the error a form shows beside that field. */
+export function uniqueToAppError(error: unknown): unknown {
+  const fields = uniqueViolationFields(error);
+  if (!fields) return error;
+  if (fields.some((field) => field.includes("email"))) {
+    return new AppError("EMAIL_TAKEN", "This email is already registered", { field: "email" });
+  }
+  return new AppError("USERNAME_TAKEN", "This username is taken", { field: "username" });
+}

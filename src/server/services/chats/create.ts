@@ -1,0 +1,69 @@
+// Starting chats: one direct chat per pair (asking again returns it), or a group with its creator
+// as owner.
+import { z } from "zod";
+import { db } from "~/server/db";
+import { uniqueViolationFields } from "~/server/db/errors";
+import { publishToUsers } from "~/server/realtime/publish";
+import { AppError } from "~/shared/errors";
+import type { ZCreateGroupInput } from "~/shared/schemas/chat";
+import { appendSystemMessage } from "../messages/append";
+import { assertMayAddToGroup, assertMayStartChat } from "../people/rules";
+
+function directKey(a: string, b: string): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+/** Throws NOT_FOUND unless every id is a live (not deleted, not banned) account. */
+async function requireLiveUsers(userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const found = await db.user.count({ where: { id: { in: userIds }, deletedAt: null, banned: false } });
+  if (found !== userIds.length) throw new AppError("NOT_FOUND", "User not found", { field: "userId" });
+}
+
+export async function openDirectChat(userId: string, otherId: string): Promise<{ chatId: string; created: boolean }> {
+  if (userId === otherId) throw new AppError("CHAT_WITH_SELF", "You cannot start a chat with yourself");
+  const key = directKey(userId, otherId);
+  const existing = await db.chat.findUnique({ where: { directKey: key }, select: { id: true } });
+  if (existing) return { chatId: existing.id, created: false };
+  await requireLiveUsers([otherId]);
+  await assertMayStartChat(userId, otherId);
+  try {
+    const chat = await db.chat.create({
+      data: {
+        type: "DIRECT",
+        directKey: key,
+        createdById: userId,
+        members: { create: [{ userId, role: "MEMBER" }, { userId: otherId, role: "MEMBER" }] },
+      },
+    });
+    await publishToUsers([userId, otherId], "chat:updated", { chatId: chat.id });
+    return { chatId: chat.id, created: true };
+  } catch (error) {
+    // Both people opened the chat at the same moment: the other request created it.
+    if (uniqueViolationFields(error)?.some((field) => field.includes("direct"))) {
+      const chat = await db.chat.findUniqueOrThrow({ where: { directKey: key }, select: { id: true } });
+      return { chatId: chat.id, created: false };
+    }
+    throw error;
+  }
+}
+
+export async function createGroup(ownerId: string, input: z.output<typeof ZCreateGroupInput>): Promise<{ chatId: string }> {
+  const others = [...new Set(input.memberIds)].filter((id) => id !== ownerId);
+  await requireLiveUsers(others);
+  await assertMayAddToGroup(ownerId, others);
+  const chat = await db.$transaction(async (tx) => {
+    const created = await tx.chat.create({
+      data: {
+        type: "GROUP",
+        title: input.title,
+        createdById: ownerId,
+        members: { create: [{ userId: ownerId, role: "OWNER" }, ...others.map((userId) => ({ userId, role: "MEMBER" as const }))] },
+      },
+    });
+    await appendSystemMessage(tx, created.id, { type: "created", actorId: ownerId, title: input.title });
+    return created;
+  });
+  await publishToUsers([ownerId, ...others], "chat:updated", { chatId: chat.id });
+  return { chatId: chat.id };
+}

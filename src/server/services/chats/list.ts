@@ -1,0 +1,90 @@
+// The chat list and one chat's details. A fixed number of queries whatever the number of chats.
+import { db } from "~/server/db";
+import type { MessageDto } from "~/shared/realtime/events";
+import { toMessageDto } from "../messages/dto";
+import { relationBetween } from "../people/relations";
+import { requireMembership } from "./membership";
+import { PERSON_SELECT, toPerson, type Person } from "./people";
+
+export interface ChatSummary {
+  id: string;
+  type: "DIRECT" | "GROUP";
+  title: string | null;
+  /** The other person of a direct chat. */
+  peer: Person | null;
+  /** A direct chat closed by a block: readable, but no new messages. */
+  blocked: { byMe: boolean; byThem: boolean } | null;
+  memberCount: number;
+  myRole: "OWNER" | "ADMIN" | "MEMBER";
+  lastSeq: number;
+  myLastReadSeq: number;
+  unread: number;
+  lastMessage: MessageDto | null;
+  lastMessageAt: string;
+}
+
+export async function listChats(userId: string): Promise<ChatSummary[]> {
+  const memberships = await db.chatMember.findMany({ where: { userId }, include: { chat: true } });
+  if (memberships.length === 0) return [];
+  const chats = memberships.map((membership) => membership.chat);
+  const directIds = chats.filter((chat) => chat.type === "DIRECT").map((chat) => chat.id);
+
+  const [lastMessages, peers, counts, blocks] = await Promise.all([
+    db.message.findMany({ where: { OR: chats.filter((chat) => chat.lastSeq > 0).map((chat) => ({ chatId: chat.id, seq: chat.lastSeq })) } }),
+    directIds.length
+      ? db.chatMember.findMany({ where: { chatId: { in: directIds }, userId: { not: userId } }, include: { user: { select: PERSON_SELECT } } })
+      : [],
+    db.chatMember.groupBy({ by: ["chatId"], where: { chatId: { in: chats.map((chat) => chat.id) } }, _count: { _all: true } }),
+    db.userBlock.findMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] }, select: { blockerId: true, blockedId: true } }),
+  ]);
+  const blockedByMe = new Set(blocks.filter((block) => block.blockerId === userId).map((block) => block.blockedId));
+  const blockedMe = new Set(blocks.filter((block) => block.blockedId === userId).map((block) => block.blockerId));
+  const lastByChat = new Map(lastMessages.map((message) => [message.chatId, message]));
+  const peerByChat = new Map(peers.map((peer) => [peer.chatId, toPerson(peer.user)]));
+  const countByChat = new Map(counts.map((row) => [row.chatId, row._count._all]));
+
+  return memberships
+    .map(({ chat, role, lastReadSeq }) => {
+      const last = lastByChat.get(chat.id);
+      const peer = peerByChat.get(chat.id) ?? null;
+      return {
+        id: chat.id,
+        type: chat.type,
+        title: chat.title,
+        peer,
+        blocked: peer ? { byMe: blockedByMe.has(peer.id), byThem: blockedMe.has(peer.id) } : null,
+        memberCount: countByChat.get(chat.id) ?? 0,
+        myRole: role,
+        lastSeq: chat.lastSeq,
+        myLastReadSeq: lastReadSeq,
+        unread: Math.max(0, chat.lastSeq - lastReadSeq),
+        lastMessage: last ? toMessageDto(last) : null,
+        lastMessageAt: (chat.lastMessageAt ?? chat.createdAt).toISOString(),
+      };
+    })
+    .sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt));
+}
+
+export async function getChat(userId: string, chatId: string) {
+  const membership = await requireMembership(chatId, userId);
+  const members = await db.chatMember.findMany({ where: { chatId }, include: { user: { select: PERSON_SELECT } }, orderBy: { joinedAt: "asc" } });
+  const peer = membership.chat.type === "DIRECT" ? members.find((member) => member.userId !== userId) : undefined;
+  const relation = peer ? await relationBetween(userId, peer.userId) : null;
+  return {
+    id: chatId,
+    type: membership.chat.type,
+    title: membership.chat.title,
+    lastSeq: membership.chat.lastSeq,
+    myRole: membership.role,
+    blocked: relation ? { byMe: relation.blockedByMe, byThem: relation.blockedMe } : null,
+    members: members.map((member) => ({
+      ...toPerson(member.user),
+      role: member.role,
+      joinedAt: member.joinedAt.toISOString(),
+      lastReadSeq: member.lastReadSeq,
+      lastDeliveredSeq: member.lastDeliveredSeq,
+    })),
+  };
+}
+
+export type ChatDetails = Awaited<ReturnType<typeof getChat>>;

@@ -1,0 +1,20 @@
+// Messages as the browser and the sidecar see them (ISO dates, so one shape serves tRPC and sockets).
+import type { Message } from "~/server/db";
+import type { MessageDto, SystemEvent } from "~/shared/realtime/events";
+
+export function toMessageDto(message: Message): MessageDto {
+  return {
+    id: message.id,
+    chatId: message.chatId,
+    seq: message.seq,
+    senderId: message.senderId,
+    clientId: message.clientId,
+    kind: message.kind,
+    content: message.deletedAt ? "" : message.content,
+    system: (message.systemData as SystemEvent | null) ?? null,
+    replyToId: message.replyToId,
+    createdAt: message.createdAt.toISOString(),
+    editedAt: message.editedAt?.toISOString() ?? null,
+    deletedAt: message.deletedAt?.toISOString() ?? null,
+  };
+}

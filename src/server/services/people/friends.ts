@@ -1,0 +1,120 @@
+// Friend requests and friendships. One row per pair: requesting someone who already requested you
+// accepts; two crossing requests end as one friendship (the row lock orders them).
+import { db, type Friendship, type Prisma } from "~/server/db";
+import { publishToUsers } from "~/server/realtime/publish";
+import { AppError } from "~/shared/errors";
+import { PERSON_SELECT, toPerson } from "../chats/people";
+import { friendStateOf, pairKey, relationBetween, type FriendState } from "./relations";
+
+type Tx = Prisma.TransactionClient;
+
+async function requireLiveUser(userId: string) {
+  const user = await db.user.findFirst({ where: { id: userId, deletedAt: null, banned: false }, select: { id: true } });
+  if (!user) throw new AppError("NOT_FOUND", "User not found", { field: "userId" });
+}
+
+/** Locks and returns the pair's row, creating it as `insert` when there is none. */
+async function lockPair(tx: Tx, me: string, other: string, insert: Pick<Friendship, "status" | "requesterId">) {
+  const key = pairKey(me, other);
+  const inserted = await tx.$executeRaw`
+    INSERT INTO friendships (user_low_id, user_high_id, requester_id, status, updated_at)
+    VALUES (${key.userLowId}::uuid, ${key.userHighId}::uuid, ${insert.requesterId}::uuid, ${insert.status}::"FriendshipStatus", now())
+    ON CONFLICT DO NOTHING`;
+  const rows = await tx.$queryRaw<Array<{ status: Friendship["status"]; requester_id: string }>>`
+    SELECT status, requester_id FROM friendships
+    WHERE user_low_id = ${key.userLowId}::uuid AND user_high_id = ${key.userHighId}::uuid FOR UPDATE`;
+  const row = rows[0]!;
+  return { created: inserted === 1, status: row.status, requesterId: row.requester_id, key };
+}
+
+/** Sends a friend request, or accepts theirs if they already asked. Returns the new state. */
+export async function requestFriend(me: string, other: string): Promise<FriendState> {
+  if (me === other) throw new AppError("BAD_REQUEST", "You cannot add yourself", { field: "userId" });
+  await requireLiveUser(other);
+  const relation = await relationBetween(me, other);
+  if (relation.blockedByMe) throw new AppError("BLOCKED_BY_YOU", "Unblock this person first");
+  if (relation.blockedMe) throw new AppError("BLOCKED_BY_THEM", "This person does not accept your requests");
+
+  const state = await db.$transaction(async (tx) => {
+    const pair = await lockPair(tx, me, other, { status: "REQUESTED", requesterId: me });
+    if (pair.created) return "outgoing" as const;
+    const current = friendStateOf({ status: pair.status, requesterId: pair.requesterId }, me);
+    if (current === "friends" || current === "outgoing") return current;
+    if (pair.status === "REQUESTED") {
+      // They asked first: asking back accepts.
+      await tx.friendship.update({ where: { userLowId_userHighId: pair.key }, data: { status: "ACCEPTED" } });
+      return "friends" as const;
+    }
+    // Declined earlier by me: ask them now.
+    await tx.friendship.update({ where: { userLowId_userHighId: pair.key }, data: { status: "REQUESTED", requesterId: me } });
+    return "outgoing" as const;
+  });
+  await publishToUsers([me, other], "friends:updated", { userIds: [me, other] });
+  return state;
+}
+
+async function transition(me: string, other: string, allowed: (row: Friendship) => boolean, apply: (tx: Tx, key: ReturnType<typeof pairKey>) => Promise<unknown>, message: string) {
+  const key = pairKey(me, other);
+  await db.$transaction(async (tx) => {
+    const row = await tx.friendship.findUnique({ where: { userLowId_userHighId: key } });
+    if (!row || !allowed(row)) throw new AppError("NOT_FOUND", message, { field: "userId" });
+    await apply(tx, key);
+  });
+  await publishToUsers([me, other], "friends:updated", { userIds: [me, other] });
+}
+
+export const acceptFriend = (me: string, requester: string) =>
+  transition(
+    me,
+    requester,
+    (row) => row.status === "REQUESTED" && row.requesterId === requester,
+    (tx, key) => tx.friendship.update({ where: { userLowId_userHighId: key }, data: { status: "ACCEPTED" } }),
+    "No request from this person",
+  );
+
+export const declineFriend = (me: string, requester: string) =>
+  transition(
+    me,
+    requester,
+    (row) => row.status === "REQUESTED" && row.requesterId === requester,
+    (tx, key) => tx.friendship.update({ where: { userLowId_userHighId: key }, data: { status: "REJECTED" } }),
+    "No request from this person",
+  );
+
+export const cancelRequest = (me: string, other: string) =>
+  transition(
+    me,
+    other,
+    (row) => row.status !== "ACCEPTED" && row.requesterId === me,
+    (tx, key) => tx.friendship.delete({ where: { userLowId_userHighId: key } }),
+    "No request to this person",
+  );
+
+export const removeFriend = (me: string, other: string) =>
+  transition(
+    me,
+    other,
+    (row) => row.status === "ACCEPTED",
+    (tx, key) => tx.friendship.delete({ where: { userLowId_userHighId: key } }),
+    "Not your friend",
+  );
+
+const mine = (me: string) => ({ OR: [{ userLowId: me }, { userHighId: me }] });
+const other = (row: Friendship, me: string) => (row.userLowId === me ? row.userHighId : row.userLowId);
+const withPeople = { userLow: { select: PERSON_SELECT }, userHigh: { select: PERSON_SELECT } } as const;
+
+/** Friends, incoming and outgoing requests, each with the other person. */
+export async function listFriends(me: string) {
+  const rows = await db.friendship.findMany({ where: { ...mine(me), status: { in: ["ACCEPTED", "REQUESTED"] } }, include: withPeople, orderBy: { updatedAt: "desc" } });
+  const entry = (row: (typeof rows)[number]) => ({ ...toPerson(row.userLowId === me ? row.userHigh : row.userLow), since: row.updatedAt });
+  return {
+    friends: rows.filter((row) => row.status === "ACCEPTED").map(entry),
+    incoming: rows.filter((row) => row.status === "REQUESTED" && row.requesterId !== me).map(entry),
+    outgoing: rows.filter((row) => row.status === "REQUESTED" && row.requesterId === me).map(entry),
+  };
+}
+
+export async function friendIds(me: string): Promise<string[]> {
+  const rows = await db.friendship.findMany({ where: { ...mine(me), status: "ACCEPTED" } });
+  return rows.map((row) => other(row, me));
+}

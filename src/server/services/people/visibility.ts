@@ -1,0 +1,42 @@
+// Who may see whose presence and last seen: people who share a chat or are friends, unless a block
+// stands between them, and as the person's "last seen" setting allows (everyone / friends / nobody).
+import { db, type LastSeenVisibility } from "~/server/db";
+import { chatPartnerIds } from "../chats/membership";
+import { friendIds } from "./friends";
+import { blockedEitherWay } from "./relations";
+
+function allowed(policy: LastSeenVisibility, isFriend: boolean): boolean {
+  return policy === "EVERYONE" || (policy === "FRIENDS" && isFriend);
+}
+
+/** Everyone who may see `userId` come online and go offline. */
+export async function presenceAudience(userId: string): Promise<string[]> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { lastSeenVisibility: true } });
+  if (!user || user.lastSeenVisibility === "NOBODY") return [];
+  const [partners, friends] = await Promise.all([chatPartnerIds(userId), friendIds(userId)]);
+  const friendSet = new Set(friends);
+  const candidates = [...new Set([...partners, ...friends])].filter((id) => allowed(user.lastSeenVisibility, friendSet.has(id)));
+  const blocked = await blockedEitherWay(userId, candidates);
+  return candidates.filter((id) => !blocked.has(id));
+}
+
+/** Of `targetIds`, those whose presence `viewerId` may see. */
+export async function visiblePresence(viewerId: string, targetIds: string[]): Promise<string[]> {
+  const [partners, friends] = await Promise.all([chatPartnerIds(viewerId), friendIds(viewerId)]);
+  const known = new Set([...partners, ...friends]);
+  const friendSet = new Set(friends);
+  const candidates = [...new Set(targetIds)].filter((id) => known.has(id));
+  if (candidates.length === 0) return [];
+  const [blocked, users] = await Promise.all([
+    blockedEitherWay(viewerId, candidates),
+    db.user.findMany({ where: { id: { in: candidates } }, select: { id: true, lastSeenVisibility: true } }),
+  ]);
+  return users.filter((user) => !blocked.has(user.id) && allowed(user.lastSeenVisibility, friendSet.has(user.id))).map((user) => user.id);
+}
+
+/** Whether `viewerId` may see `target`'s last-seen time on their profile. */
+export async function canSeeLastSeen(viewerId: string, target: { id: string; lastSeenVisibility: LastSeenVisibility }, relation: { friend: string; blockedByMe: boolean; blockedMe: boolean }): Promise<boolean> {
+  if (viewerId === target.id) return true;
+  if (relation.blockedByMe || relation.blockedMe) return false;
+  return allowed(target.lastSeenVisibility, relation.friend === "friends");
+}

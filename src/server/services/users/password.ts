@@ -1,0 +1,19 @@
+// Changing the password: proves the current one, then signs out every other device.
+import { db } from "~/server/db";
+import { hashPassword, verifyPassword } from "~/server/auth/password";
+import { revokeUserSessions } from "~/server/services/auth/sessions";
+import { AppError } from "~/shared/errors";
+
+/** Throws WRONG_PASSWORD (on `field`) unless `password` is the user's current one. */
+export async function assertPassword(userId: string, password: string, field: string): Promise<void> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw new AppError("WRONG_PASSWORD", "The password is not correct", { field });
+  }
+}
+
+export async function changePassword(userId: string, sessionId: string, currentPassword: string, newPassword: string) {
+  await assertPassword(userId, currentPassword, "currentPassword");
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  await revokeUserSessions(userId, sessionId);
+}

@@ -1,0 +1,96 @@
+// The Socket.IO protocol shared by the browser, the Next server and the realtime sidecar.
+
+/** Bumped on any incompatible change; a client with another version is refused and reloads. */
+export const PROTOCOL_VERSION = 1;
+
+/** Typing shows for this long unless renewed (clients renew every few seconds while typing). */
+export const TYPING_TTL_MS = 6_000;
+
+/** Why the sidecar refused a connection; the client acts on it (fetch a new token, reload, sign in). */
+export type ConnectRefusal = "TOKEN_EXPIRED" | "TOKEN_INVALID" | "SESSION_ENDED" | "PROTOCOL_MISMATCH";
+
+export interface HandshakeAuth {
+  token: string;
+  protocol: number;
+}
+
+export type Ack<T = undefined> = (T extends undefined ? { ok: true } : { ok: true; data: T }) | { ok: false; code: string };
+
+/** What a system message records; the UI renders it in the reader's language. */
+export type SystemEvent =
+  | { type: "created"; actorId: string; title: string }
+  | { type: "member_added"; actorId: string; userIds: string[] }
+  | { type: "member_removed"; actorId: string; userId: string }
+  | { type: "member_left"; userId: string }
+  | { type: "renamed"; actorId: string; title: string }
+  | { type: "role_changed"; actorId: string; userId: string; role: "ADMIN" | "MEMBER" }
+  | { type: "owner_changed"; userId: string };
+
+export interface MessageDto {
+  id: string;
+  chatId: string;
+  seq: number;
+  senderId: string | null;
+  clientId: string | null;
+  kind: "TEXT" | "SYSTEM";
+  content: string;
+  system: SystemEvent | null;
+  replyToId: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+}
+
+export interface ReceiptUpdate {
+  chatId: string;
+  userId: string;
+  lastReadSeq: number;
+  lastDeliveredSeq: number;
+}
+
+export interface TypingUpdate {
+  chatId: string;
+  userId: string;
+  typing: boolean;
+}
+
+export interface PresenceUpdate {
+  userId: string;
+  online: boolean;
+  lastSeenAt: string | null;
+}
+
+export interface ServerToClientEvents {
+  "message:new": (message: MessageDto) => void;
+  "receipt:update": (receipt: ReceiptUpdate) => void;
+  /** Members, title or roles changed: refetch the chat. */
+  "chat:updated": (payload: { chatId: string }) => void;
+  /** You are no longer a member (removed, or you left on another device). */
+  "chat:removed": (payload: { chatId: string }) => void;
+  /** A friendship, request or block involving these people changed: refetch friends. */
+  "friends:updated": (payload: { userIds: string[] }) => void;
+  "typing:update": (update: TypingUpdate) => void;
+  "presence:update": (update: PresenceUpdate) => void;
+  /** The node is shutting down: reconnect (to another node) after the given delay. */
+  "server:shutdown": (payload: { reconnectInMs: number }) => void;
+}
+
+export interface ClientToServerEvents {
+  "typing:start": (payload: { chatId: string }, ack?: (result: Ack) => void) => void;
+  "typing:stop": (payload: { chatId: string }, ack?: (result: Ack) => void) => void;
+  /** This device received messages up to `seq`: counts towards ✓✓ delivered. */
+  "message:delivered": (payload: { chatId: string; seq: number }, ack?: (result: Ack) => void) => void;
+  /** Presence of the given users, as far as each lets the caller see it. */
+  "presence:query": (payload: { userIds: string[] }, ack: (result: Ack<PresenceUpdate[]>) => void) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface InterServerEvents {}
+
+export interface SocketData {
+  userId: string;
+  sessionId: string;
+}
+
+export type ServerEventName = keyof ServerToClientEvents;
+export type ServerEventArgs<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>;
