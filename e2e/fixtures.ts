@@ -8,11 +8,12 @@ export interface Person {
   email: string;
 }
 
-export function newPerson(name: string): Person {
+/** A unique person; `name` (Latin) makes the username, `displayName` defaults to it. */
+export function newPerson(name: string, displayName = name): Person {
   const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   return {
     username: `${name.toLowerCase()}_${tag}`,
-    displayName: name,
+    displayName,
     password: `Pw-${tag}-long`,
     email: `${name.toLowerCase()}_${tag}@example.test`,
   };
@@ -38,10 +39,10 @@ export async function signIn(page: Page, login: string, password: string) {
 }
 
 /** A person registered in a browser context of their own (contexts share nothing: two devices). */
-export async function newUser(browser: Browser, name: string, options: BrowserContextOptions = {}) {
+export async function newUser(browser: Browser, name: string, options: BrowserContextOptions = {}, displayName?: string) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const person = newPerson(name);
+  const person = newPerson(name, displayName);
   await register(page, person);
   return { context, page, person };
 }

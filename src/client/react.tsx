@@ -8,6 +8,7 @@ import type { RouterOutputs } from "~/trpc/react";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 import type { MessageDto } from "~/shared/realtime/events";
 import { Messenger, type MessengerState } from "./messenger";
+import { refreshPeople } from "./people-cache";
 
 type ChatList = RouterOutputs["chat"]["list"];
 
@@ -53,10 +54,7 @@ export function MessengerProvider({ userId, children }: { userId: string; childr
         void queryClient.invalidateQueries({ queryKey: trpc.chat.get.queryKey({ chatId }) });
       },
       onChatRemoved: refreshList,
-      onFriendsChanged: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.friend.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.user.profile.pathKey() });
-      },
+      onFriendsChanged: () => void refreshPeople(queryClient, trpc),
       onReconnect: () => {
         refreshList();
         void queryClient.invalidateQueries({ queryKey: trpc.friend.pathKey() });

@@ -1,11 +1,11 @@
 "use client";
 // The open chat's header: back (phones), avatar, title, and the presence / typing / members line.
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Avatar } from "~/components/avatar";
 import { cn } from "~/components/ui/cn";
 import type { PresenceUpdate } from "~/shared/realtime/events";
-import { daysAgo, formatClock, formatShortDate } from "./format";
+import { usePresenceText } from "~/components/people/use-presence-text";
 import { BackIcon, InfoIcon } from "./icons";
 
 export interface HeaderInfo {
@@ -17,6 +17,8 @@ export interface HeaderInfo {
   presence: PresenceUpdate | undefined;
   /** Names of the other members typing now. */
   typing: string[];
+  /** The other person's profile page (direct chats with a live account). */
+  profileHref: string | null;
 }
 
 export function ChatHeader({ info, onOpenInfo, infoOpen }: { info: HeaderInfo; onOpenInfo: () => void; infoOpen: boolean }) {
@@ -73,7 +75,18 @@ export function ChatHeader({ info, onOpenInfo, infoOpen }: { info: HeaderInfo; o
           </button>
         </>
       ) : (
-        <div className="flex min-w-0 flex-1 items-center gap-3 px-1.5 py-1">{body}</div>
+        info.profileHref ? (
+          <Link
+            href={info.profileHref}
+            data-testid="chat-peer-link"
+            aria-label={t("profileOf", { name: info.title })}
+            className="flex min-w-0 flex-1 items-center gap-3 rounded-xl px-1.5 py-1 transition-colors hover:bg-neutral-100 dark:hover:bg-neutral-800/70"
+          >
+            {body}
+          </Link>
+        ) : (
+          <div className="flex min-w-0 flex-1 items-center gap-3 px-1.5 py-1">{body}</div>
+        )
       )}
     </header>
   );
@@ -81,7 +94,7 @@ export function ChatHeader({ info, onOpenInfo, infoOpen }: { info: HeaderInfo; o
 
 function useStatusLine(info: HeaderInfo): { text: string; accent: boolean } {
   const t = useTranslations("chat.status");
-  const locale = useLocale();
+  const presenceText = usePresenceText();
   const [first, second] = info.typing;
   if (first !== undefined) {
     if (!info.isGroup) return { text: t("typing"), accent: true };
@@ -90,14 +103,6 @@ function useStatusLine(info: HeaderInfo): { text: string; accent: boolean } {
     return { text: t("typingMany", { name: first, count: info.typing.length - 1 }), accent: true };
   }
   if (info.isGroup) return { text: info.memberCount === null ? "" : t("members", { count: info.memberCount }), accent: false };
-  if (info.peerDeleted) return { text: "", accent: false };
-  const presence = info.presence;
-  if (!presence) return { text: "", accent: false };
-  if (presence.online) return { text: t("online"), accent: true };
-  if (!presence.lastSeenAt) return { text: t("lastSeenRecently"), accent: false };
-  const ago = daysAgo(new Date(presence.lastSeenAt));
-  const time = formatClock(presence.lastSeenAt, locale);
-  if (ago === 0) return { text: t("lastSeenToday", { time }), accent: false };
-  if (ago === 1) return { text: t("lastSeenYesterday", { time }), accent: false };
-  return { text: t("lastSeenDate", { date: formatShortDate(presence.lastSeenAt, locale) }), accent: false };
+  if (info.peerDeleted || !info.presence) return { text: "", accent: false };
+  return { text: presenceText(info.presence), accent: info.presence.online };
 }

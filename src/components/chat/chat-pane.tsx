@@ -10,6 +10,7 @@ import { useMarkRead, useMessenger, useMessengerState } from "~/client/react";
 import { serverErrorMessage, type LooseTranslator } from "~/components/forms/server-error";
 import { Button } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
+import { ChatClosed } from "./chat-closed";
 import { ChatHeader, type HeaderInfo } from "./chat-header";
 import { Composer } from "./composer";
 import { GroupInfoPanel } from "./group-info-panel";
@@ -164,7 +165,9 @@ export function ChatPane({ chatId }: { chatId: string }) {
     peerDeleted: directPeer?.deleted ?? false,
     presence,
     typing,
+    profileHref: directPeer && !directPeer.deleted ? `/people/${directPeer.id}` : null,
   };
+  const blocked = chat.data?.blocked;
 
   // Stable callbacks: the message list re-renders only when its own data changes (not on typing).
   const markReadRef = useRef(markRead);
@@ -210,7 +213,7 @@ export function ChatPane({ chatId }: { chatId: string }) {
           <span className="rounded-full bg-white/80 px-3 py-1 text-sm text-neutral-500 shadow-sm dark:bg-neutral-900/80 dark:text-neutral-400">{t("loading")}</span>
         </div>
       )}
-      <Composer key={chatId} chatId={chatId} autoFocus />
+      {peer && (blocked?.byMe || blocked?.byThem) ? <ChatClosed peerId={peer.id} byMe={blocked.byMe} /> : <Composer key={chatId} chatId={chatId} autoFocus />}
       {isGroup && infoOpen && chat.data ? (
         <GroupInfoPanel
           chat={chat.data}
