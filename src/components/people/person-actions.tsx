@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { usePersonName } from "~/components/chat/people";
 import { FormError } from "~/components/ui/alert";
 import { Button, type ButtonVariant } from "~/components/ui/button";
+import { cn } from "~/components/ui/cn";
 import { usePersonActions, type PersonAction } from "./use-person-actions";
 
 export interface RelationLike {
@@ -71,7 +72,7 @@ export function PersonActions({
 
   return (
     <div className={layout === "full" ? "flex flex-col gap-3" : "flex flex-col items-end gap-1"}>
-      <div className="flex flex-wrap items-center justify-end gap-1.5 sm:gap-2">
+      <div className={cn("flex flex-wrap items-center gap-1.5 sm:gap-2", layout === "compact" && "justify-end")}>
         {actions.map((action) => (
           <Button
             key={action}

@@ -70,10 +70,11 @@ export function AppHeader({ user, className }: { user: RouterOutputs["user"]["me
             {user.displayName}
           </span>
         </Link>
+        {/* Phones reach the profile through the avatar: the word would crowd the name out. */}
         <Link
           href="/profile"
           aria-current={onProfile ? "page" : undefined}
-          className={buttonClass("ghost", "sm", cn("hidden px-3 sm:inline-flex", onProfile && "text-accent-600 dark:text-accent-400"))}
+          className={cn("max-sm:hidden!", buttonClass("ghost", "sm", cn("px-3", onProfile && "text-accent-600 dark:text-accent-400")))}
         >
           {t("shell.profile")}
         </Link>

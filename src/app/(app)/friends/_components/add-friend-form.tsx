@@ -27,7 +27,7 @@ export function AddFriendForm() {
   const sentTo = request.variables && "username" in request.variables ? request.variables.username : "";
   return (
     <form onSubmit={onSubmit} noValidate data-testid="add-friend-form" className="flex flex-col gap-3">
-      <div className="flex items-start gap-2">
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
         <div className="min-w-0 flex-1">
           <TextField
             id="add-friend-username"
@@ -45,7 +45,7 @@ export function AddFriendForm() {
             }}
           />
         </div>
-        <Button type="submit" className="mt-[1.625rem]" disabled={request.isPending || username.trim() === ""}>
+        <Button type="submit" className="sm:mt-[1.625rem]" disabled={request.isPending || username.trim() === ""}>
           {t("submit")}
         </Button>
       </div>
