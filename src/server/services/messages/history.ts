@@ -1,10 +1,13 @@
 // History by sequence: pages going back (`before`) and catch-up going forward (`after`).
+// Two indexed raw statements per page (membership with the chat's last sequence, then the page
+// through the (chat_id, seq) index): this runs on every chat open and every reconnect.
 import { z } from "zod";
-import { db } from "~/server/db";
+import { db, Prisma, type Message } from "~/server/db";
 import type { MessageDto } from "~/shared/realtime/events";
 import type { ZHistoryInput } from "~/shared/schemas/chat";
-import { requireMembership } from "../chats/membership";
+import { chatNotFound } from "../chats/membership";
 import { toMessageDto } from "./dto";
+import { MESSAGE_COLUMNS } from "./send";
 
 export interface HistoryPage {
   /** Always oldest first, ready to render. */
@@ -15,16 +18,19 @@ export interface HistoryPage {
 }
 
 export async function readHistory(userId: string, input: z.output<typeof ZHistoryInput>): Promise<HistoryPage> {
-  const { chat } = await requireMembership(input.chatId, userId);
+  const member = await db.$queryRaw<{ lastSeq: number }[]>`
+    SELECT c.last_seq AS "lastSeq" FROM chat_members m JOIN chats c ON c.id = m.chat_id
+    WHERE m.chat_id = ${input.chatId}::uuid AND m.user_id = ${userId}::uuid`;
+  if (!member[0]) throw chatNotFound();
+  const lastSeq = member[0].lastSeq;
   const take = input.limit + 1;
   if (input.after !== undefined) {
-    const rows = await db.message.findMany({ where: { chatId: input.chatId, seq: { gt: input.after } }, orderBy: { seq: "asc" }, take });
-    return { messages: rows.slice(0, input.limit).map(toMessageDto), hasMore: rows.length > input.limit, lastSeq: chat.lastSeq };
+    const rows = await db.$queryRaw<Message[]>`
+      SELECT ${MESSAGE_COLUMNS} FROM messages WHERE chat_id = ${input.chatId}::uuid AND seq > ${input.after} ORDER BY seq ASC LIMIT ${take}`;
+    return { messages: rows.slice(0, input.limit).map(toMessageDto), hasMore: rows.length > input.limit, lastSeq };
   }
-  const rows = await db.message.findMany({
-    where: { chatId: input.chatId, ...(input.before !== undefined ? { seq: { lt: input.before } } : {}) },
-    orderBy: { seq: "desc" },
-    take,
-  });
-  return { messages: rows.slice(0, input.limit).reverse().map(toMessageDto), hasMore: rows.length > input.limit, lastSeq: chat.lastSeq };
+  const before = input.before !== undefined ? Prisma.sql`AND seq < ${input.before}` : Prisma.empty;
+  const rows = await db.$queryRaw<Message[]>`
+    SELECT ${MESSAGE_COLUMNS} FROM messages WHERE chat_id = ${input.chatId}::uuid ${before} ORDER BY seq DESC LIMIT ${take}`;
+  return { messages: rows.slice(0, input.limit).reverse().map(toMessageDto), hasMore: rows.length > input.limit, lastSeq };
 }

@@ -1,14 +1,19 @@
 // Sending a message. Idempotent by (sender, clientId): the outbox may resend after a reconnect,
 // a reload or a lost answer, and gets the stored message back instead of a duplicate.
+//
+// The hot path is two SQL statements and no interactive transaction: a resend lookup, then one
+// statement that checks membership and blocks, bumps `chats.last_seq` (row-locking the chat, so
+// concurrent senders to one chat queue there), inserts the message with that sequence and marks it
+// read and delivered for the sender. A single statement is atomic: when a check fails nothing is
+// written; when the insert fails (a racing copy of the same message) the sequence bump rolls back.
 import { z } from "zod";
-import { db } from "~/server/db";
+import { db, Prisma, type Message } from "~/server/db";
 import { uniqueViolationFields } from "~/server/db/errors";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
 import type { MessageDto } from "~/shared/realtime/events";
 import type { ZSendMessageInput } from "~/shared/schemas/chat";
 import { chatNotFound } from "../chats/membership";
-import { appendMessage } from "./append";
 import { toMessageDto } from "./dto";
 
 export interface SendResult {
@@ -17,50 +22,90 @@ export interface SendResult {
   created: boolean;
 }
 
+/** The columns of `messages` as the Prisma model names them, for raw queries returning messages. */
+export const MESSAGE_COLUMNS = Prisma.sql`id::text AS "id", chat_id::text AS "chatId", seq, sender_id::text AS "senderId",
+  client_id::text AS "clientId", kind::text AS "kind", content, system_data AS "systemData", reply_to_id::text AS "replyToId",
+  attachment_id::text AS "attachmentId", created_at AS "createdAt", edited_at AS "editedAt", deleted_at AS "deletedAt"`;
+
+interface SendRow extends Partial<Message> {
+  isMember: boolean | null;
+  blockedByYou: boolean | null;
+  blockedByThem: boolean | null;
+  replyOk: boolean;
+  recipients: string[] | null;
+}
+
 export async function sendMessage(senderId: string, input: z.output<typeof ZSendMessageInput>): Promise<SendResult> {
   const stored = await findResend(senderId, input.clientId, input.chatId);
   if (stored) return { message: stored, created: false };
 
-  let result: { message: MessageDto; recipients: string[] };
+  const { chatId, clientId, content } = input;
+  const replyToId = input.replyToId ?? null;
+  let row: SendRow;
   try {
-    result = await db.$transaction(async (tx) => {
-      // Members, and for a direct chat whether a block stands between the sender and the other.
-      const members = await tx.$queryRaw<Array<{ userId: string; blocksSender: boolean; blockedBySender: boolean }>>`
-        SELECT m.user_id AS "userId",
-          (c.type = 'DIRECT' AND EXISTS (SELECT 1 FROM user_blocks b WHERE b.blocker_id = m.user_id AND b.blocked_id = ${senderId}::uuid)) AS "blocksSender",
-          (c.type = 'DIRECT' AND EXISTS (SELECT 1 FROM user_blocks b WHERE b.blocker_id = ${senderId}::uuid AND b.blocked_id = m.user_id)) AS "blockedBySender"
+    const rows = await db.$queryRaw<SendRow[]>`
+      WITH members AS (
+        -- Members, and for a direct chat whether a block stands between the sender and the other.
+        SELECT m.user_id,
+          (c.type = 'DIRECT' AND EXISTS (SELECT 1 FROM user_blocks b WHERE b.blocker_id = m.user_id AND b.blocked_id = ${senderId}::uuid)) AS blocks_sender,
+          (c.type = 'DIRECT' AND EXISTS (SELECT 1 FROM user_blocks b WHERE b.blocker_id = ${senderId}::uuid AND b.blocked_id = m.user_id)) AS blocked_by_sender
         FROM chat_members m JOIN chats c ON c.id = m.chat_id
-        WHERE m.chat_id = ${input.chatId}::uuid`;
-      if (!members.some((member) => member.userId === senderId)) throw chatNotFound();
-      if (members.some((member) => member.blockedBySender)) throw new AppError("BLOCKED_BY_YOU", "You blocked this person: unblock them to write");
-      if (members.some((member) => member.blocksSender)) throw new AppError("BLOCKED_BY_THEM", "This person does not accept messages from you");
-      if (input.replyToId) {
-        const target = await tx.message.findUnique({ where: { id: input.replyToId }, select: { chatId: true } });
-        if (target?.chatId !== input.chatId) throw new AppError("BAD_REQUEST", "The replied message is not in this chat", { field: "replyToId" });
-      }
-      const message = await appendMessage(tx, { chatId: input.chatId, senderId, clientId: input.clientId, content: input.content, replyToId: input.replyToId });
-      // One's own message counts as read and delivered for oneself.
-      await tx.chatMember.update({
-        where: { chatId_userId: { chatId: input.chatId, userId: senderId } },
-        data: { lastReadSeq: message.seq, lastDeliveredSeq: message.seq },
-      });
-      return { message: toMessageDto(message), recipients: members.map((member) => member.userId) };
-    });
+        WHERE m.chat_id = ${chatId}::uuid
+      ), verdict AS (
+        SELECT bool_or(user_id = ${senderId}::uuid) AS is_member, bool_or(blocked_by_sender) AS blocked_by_you,
+          bool_or(blocks_sender) AS blocked_by_them, array_agg(user_id::text) AS recipients
+        FROM members
+      ), reply AS (
+        SELECT ${replyToId}::uuid IS NULL OR EXISTS (SELECT 1 FROM messages r WHERE r.id = ${replyToId}::uuid AND r.chat_id = ${chatId}::uuid) AS ok
+      ), bumped AS (
+        UPDATE chats SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
+        WHERE id = ${chatId}::uuid
+          AND (SELECT is_member AND NOT blocked_by_you AND NOT blocked_by_them FROM verdict) AND (SELECT ok FROM reply)
+        RETURNING last_seq
+      ), inserted AS (
+        INSERT INTO messages (id, chat_id, seq, sender_id, client_id, kind, content, reply_to_id)
+        SELECT gen_random_uuid(), ${chatId}::uuid, last_seq, ${senderId}::uuid, ${clientId}::uuid, 'TEXT', ${content}, ${replyToId}::uuid FROM bumped
+        RETURNING *
+      ), marked AS (
+        -- One's own message counts as read and delivered for oneself.
+        UPDATE chat_members m SET last_read_seq = i.seq, last_delivered_seq = i.seq
+        FROM inserted i WHERE m.chat_id = ${chatId}::uuid AND m.user_id = ${senderId}::uuid
+      )
+      SELECT v.is_member AS "isMember", v.blocked_by_you AS "blockedByYou", v.blocked_by_them AS "blockedByThem",
+        (SELECT ok FROM reply) AS "replyOk", v.recipients, i.*
+      FROM verdict v LEFT JOIN (SELECT ${MESSAGE_COLUMNS} FROM inserted) i ON true`;
+    row = rows[0]!;
   } catch (error) {
-    // Two copies of one message raced past findResend: the loser's transaction rolled back whole.
-    if (uniqueViolationFields(error)?.some((field) => field.includes("client"))) {
+    // Two copies of one message raced past findResend: the loser's statement rolled back whole.
+    if (isClientIdRace(error)) {
       const winner = await findResend(senderId, input.clientId, input.chatId);
       if (winner) return { message: winner, created: false };
     }
     throw error;
   }
+  if (!row.isMember) throw chatNotFound();
+  if (row.blockedByYou) throw new AppError("BLOCKED_BY_YOU", "You blocked this person: unblock them to write");
+  if (row.blockedByThem) throw new AppError("BLOCKED_BY_THEM", "This person does not accept messages from you");
+  if (!row.replyOk) throw new AppError("BAD_REQUEST", "The replied message is not in this chat", { field: "replyToId" });
+  if (row.id === null || row.id === undefined) throw new Error("sendMessage: the message was not stored");
 
-  await publishToUsers(result.recipients, "message:new", result.message);
-  return { message: result.message, created: true };
+  const message = toMessageDto(row as Message);
+  await publishToUsers(row.recipients ?? [], "message:new", message);
+  return { message, created: true };
+}
+
+/** A unique violation on (sender_id, client_id), as Prisma reports it for raw statements. */
+function isClientIdRace(error: unknown): boolean {
+  if (uniqueViolationFields(error)?.some((field) => field.includes("client"))) return true;
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const text = `${error.message} ${JSON.stringify(error.meta ?? {})}`;
+  return /23505|unique/i.test(text) && /client_id/.test(text);
 }
 
 async function findResend(senderId: string, clientId: string, chatId: string): Promise<MessageDto | null> {
-  const message = await db.message.findUnique({ where: { senderId_clientId: { senderId, clientId } } });
+  const rows = await db.$queryRaw<Message[]>`
+    SELECT ${MESSAGE_COLUMNS} FROM messages WHERE sender_id = ${senderId}::uuid AND client_id = ${clientId}::uuid`;
+  const message = rows[0];
   if (!message) return null;
   if (message.chatId !== chatId) throw new AppError("BAD_REQUEST", "This message id was already used in another chat", { field: "clientId" });
   return toMessageDto(message);
