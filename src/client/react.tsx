@@ -55,9 +55,11 @@ export function MessengerProvider({ userId, children }: { userId: string; childr
       },
       onChatRemoved: refreshList,
       onFriendsChanged: () => void refreshPeople(queryClient, trpc),
+      // Events sent while this tab had no socket are gone: refetch what they would have changed —
+      // the list, friends and blocks, and chat.get, whose members carry the read/delivered marks.
       onReconnect: () => {
         refreshList();
-        void queryClient.invalidateQueries({ queryKey: trpc.friend.pathKey() });
+        void refreshPeople(queryClient, trpc);
       },
       onSessionEnded: () => router.replace("/sign-in"),
     });
