@@ -90,15 +90,12 @@ async function connect({ url, users, mode, tag, concurrency = 100, timeoutMs = 1
   return { connected, failed, errors, seconds: (performance.now() - t0) / 1000 };
 }
 
-function close({ tag, keep = 0 }: { tag?: string; keep?: number }) {
-  let kept = 0;
+function close({ tag, keepUserIds }: { tag?: string; keepUserIds?: string[] }) {
+  const keep = new Set(keepUserIds ?? []);
   let closed = 0;
   for (const conn of [...conns.values()]) {
     if (tag && conn.tag !== tag) continue;
-    if (kept < keep) {
-      kept++;
-      continue;
-    }
+    if (keep.has(conn.userId)) continue;
     conn.socket.close();
     conns.delete(conn.index);
     const list = byUser.get(conn.userId)?.filter((other) => other !== conn) ?? [];
