@@ -6,26 +6,8 @@ import { usePersonName } from "~/components/chat/people";
 import { FormError } from "~/components/ui/alert";
 import { Button, type ButtonVariant } from "~/components/ui/button";
 import { cn } from "~/components/ui/cn";
+import { actionsFor, type RelationLike } from "./relation-actions";
 import { usePersonActions, type PersonAction } from "./use-person-actions";
-
-export interface RelationLike {
-  friend: "none" | "outgoing" | "incoming" | "friends";
-  blockedByMe: boolean;
-  blockedMe: boolean;
-}
-
-/** What one may do, given how the two stand. */
-export function actionsFor(relation: RelationLike): PersonAction[] {
-  if (relation.blockedByMe) return ["unblock"];
-  if (relation.blockedMe) return ["block"];
-  const friend: Record<RelationLike["friend"], PersonAction[]> = {
-    none: ["request"],
-    outgoing: ["cancel"],
-    incoming: ["accept", "decline"],
-    friends: ["remove"],
-  };
-  return ["message", ...friend[relation.friend], "block"];
-}
 
 const VARIANT: Record<PersonAction, ButtonVariant> = {
   message: "primary",
