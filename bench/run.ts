@@ -78,7 +78,7 @@ const cfg = {
 const activeUsers = cfg.pairs * 2 + cfg.groups10 * 10 + cfg.groups100 * 100;
 if (cfg.connections < Math.max(activeUsers, cfg.totalClients)) cfg.connections = Math.max(activeUsers, cfg.totalClients);
 cfg.totalClients = Math.min(cfg.totalClients, cfg.connections);
-const DEADLINE_MS = (quick ? 110_000 : 420_000) * (flag("--profile") ? 3 : 1);
+const DEADLINE_MS = (quick ? 150_000 : 420_000) * (flag("--profile") ? 3 : 1);
 const SERVER_CPU = cfg.pin ? "0" : undefined;
 const GENERATOR_CPU = cfg.pin ? "1" : undefined;
 

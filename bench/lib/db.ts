@@ -168,7 +168,8 @@ export async function seed(url: string, userCount: number, pairs: Array<[number,
   }
 }
 
-/** Fills a direct chat with `rows` messages in one INSERT … SELECT generate_series. */
+/** Fills a direct chat with `rows` messages in one INSERT … SELECT generate_series (ids ascending with
+ * the sequence, so the primary-key index fills in order: several times faster than random UUIDs). */
 export async function seedHistory(url: string, chatId: string, senders: [string, string], rows: number): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -176,7 +177,7 @@ export async function seedHistory(url: string, chatId: string, senders: [string,
     await client.query("SET synchronous_commit = off");
     await client.query(
       `INSERT INTO messages (id, chat_id, seq, sender_id, kind, content, created_at)
-       SELECT gen_random_uuid(), $1::uuid, g, CASE WHEN g % 2 = 0 THEN $2::uuid ELSE $3::uuid END, 'TEXT',
+       SELECT (substr(md5($1::text), 1, 8) || '-0000-4000-8000-' || lpad(to_hex(g), 12, '0'))::uuid, $1::uuid, g, CASE WHEN g % 2 = 0 THEN $2::uuid ELSE $3::uuid END, 'TEXT',
               'history message number ' || g, now() - make_interval(secs => ($4::int - g))
        FROM generate_series(1, $4::int) g`,
       [chatId, senders[0], senders[1], rows],
