@@ -16,8 +16,16 @@ export interface TokenClaims {
 
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: "expired" | "invalid" };
 
-function key(secret: string): Uint8Array {
-  return new TextEncoder().encode(secret);
+const keys = new Map<string, Promise<CryptoKey>>();
+
+/** The HMAC key for a secret, imported once: importing it per token costs more than the check. */
+function key(secret: string): Promise<CryptoKey> {
+  let imported = keys.get(secret);
+  if (!imported) {
+    imported = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    keys.set(secret, imported);
+  }
+  return imported;
 }
 
 async function sign(secret: string, audience: Audience, claims: TokenClaims, ttlSeconds: number): Promise<string> {
@@ -28,12 +36,12 @@ async function sign(secret: string, audience: Audience, claims: TokenClaims, ttl
     .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(`${ttlSeconds}s`)
-    .sign(key(secret));
+    .sign(await key(secret));
 }
 
 async function verifyToken(secret: string, audience: Audience, token: string): Promise<VerifyResult> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, await key(secret), { issuer: ISSUER, audience, algorithms: ["HS256"] });
     if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return { ok: false, reason: "invalid" };
     return { ok: true, claims: { userId: payload.sub, sessionId: payload.sid } };
   } catch (error) {

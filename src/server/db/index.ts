@@ -1,13 +1,15 @@
-// One Prisma client per process (cached on globalThis so dev reloads don't open new pools).
+// One Prisma client per process (cached on globalThis so dev reloads don't open new pools), on the
+// pg pool that the hot paths' plain SQL shares (./sql.ts).
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "~/env";
 import { PrismaClient } from "./generated/client";
+import { pool } from "./sql";
 
 export type Db = PrismaClient;
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
-  return new PrismaClient({ adapter });
+  // `$disconnect()` ends the shared pool too (tests and the sidecar call it on the way out).
+  return new PrismaClient({ adapter: new PrismaPg(pool(), { disposeExternalPool: true }) });
 }
 
 const cache = globalThis as unknown as { prisma?: PrismaClient };

@@ -2,6 +2,8 @@
 // use, 30 days sliding) renews it. Signing out deletes the row, which ends every token at once.
 import { env } from "~/env";
 import { db, type User } from "~/server/db";
+import { userColumns } from "~/server/db/columns";
+import { query, sql } from "~/server/db/sql";
 import { newOpaqueToken, sha256, signAccessToken, verifyAccessToken, ACCESS_TOKEN_TTL_SECONDS } from "~/server/auth/tokens";
 
 export const REFRESH_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -61,11 +63,14 @@ export async function resolveAccessToken(token: string): Promise<AuthState | nul
   return loadSession(verified.claims.sessionId, verified.claims.userId);
 }
 
-/** The session row with its user, if it is still valid for that user. */
+/** The session's user, if the session is still valid for that user. Every request and socket
+ * handshake runs it: one indexed statement in plain SQL. */
 export async function loadSession(sessionId: string, userId: string): Promise<AuthState | null> {
-  const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: true } });
-  if (!session || session.userId !== userId || session.expiresAt <= new Date() || session.user.deletedAt) return null;
-  return { user: session.user, sessionId: session.id };
+  const rows = await query<User>(sql`
+    SELECT ${userColumns("u")} FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.expires_at > now() AND u.deleted_at IS NULL`);
+  const user = rows[0];
+  return user ? { user, sessionId } : null;
 }
 
 /** Exchanges a refresh token for new tokens; a stolen, replayed token ends the session. */

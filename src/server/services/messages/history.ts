@@ -1,13 +1,14 @@
 // History by sequence: pages going back (`before`) and catch-up going forward (`after`).
-// Two indexed raw statements per page (membership with the chat's last sequence, then the page
-// through the (chat_id, seq) index): this runs on every chat open and every reconnect.
+// Two indexed statements per page in plain SQL (membership with the chat's last sequence, then
+// the page through the (chat_id, seq) index): this runs on every chat open and every reconnect.
 import { z } from "zod";
-import { db, Prisma, type Message } from "~/server/db";
+import type { Message } from "~/server/db";
+import { messageColumns } from "~/server/db/columns";
+import { empty, query, sql } from "~/server/db/sql";
 import type { MessageDto } from "~/shared/realtime/events";
 import type { ZHistoryInput } from "~/shared/schemas/chat";
 import { chatNotFound } from "../chats/membership";
 import { toMessageDto } from "./dto";
-import { MESSAGE_COLUMNS } from "./send";
 
 export interface HistoryPage {
   /** Always oldest first, ready to render. */
@@ -18,19 +19,19 @@ export interface HistoryPage {
 }
 
 export async function readHistory(userId: string, input: z.output<typeof ZHistoryInput>): Promise<HistoryPage> {
-  const member = await db.$queryRaw<{ lastSeq: number }[]>`
+  const [member] = await query<{ lastSeq: number }>(sql`
     SELECT c.last_seq AS "lastSeq" FROM chat_members m JOIN chats c ON c.id = m.chat_id
-    WHERE m.chat_id = ${input.chatId}::uuid AND m.user_id = ${userId}::uuid`;
-  if (!member[0]) throw chatNotFound();
-  const lastSeq = member[0].lastSeq;
+    WHERE m.chat_id = ${input.chatId}::uuid AND m.user_id = ${userId}::uuid`);
+  if (!member) throw chatNotFound();
+  const { lastSeq } = member;
   const take = input.limit + 1;
   if (input.after !== undefined) {
-    const rows = await db.$queryRaw<Message[]>`
-      SELECT ${MESSAGE_COLUMNS} FROM messages WHERE chat_id = ${input.chatId}::uuid AND seq > ${input.after} ORDER BY seq ASC LIMIT ${take}`;
+    const rows = await query<Message>(sql`
+      SELECT ${messageColumns("m")} FROM messages m WHERE m.chat_id = ${input.chatId}::uuid AND m.seq > ${input.after} ORDER BY m.seq ASC LIMIT ${take}`);
     return { messages: rows.slice(0, input.limit).map(toMessageDto), hasMore: rows.length > input.limit, lastSeq };
   }
-  const before = input.before !== undefined ? Prisma.sql`AND seq < ${input.before}` : Prisma.empty;
-  const rows = await db.$queryRaw<Message[]>`
-    SELECT ${MESSAGE_COLUMNS} FROM messages WHERE chat_id = ${input.chatId}::uuid ${before} ORDER BY seq DESC LIMIT ${take}`;
+  const before = input.before !== undefined ? sql`AND m.seq < ${input.before}` : empty;
+  const rows = await query<Message>(sql`
+    SELECT ${messageColumns("m")} FROM messages m WHERE m.chat_id = ${input.chatId}::uuid ${before} ORDER BY m.seq DESC LIMIT ${take}`);
   return { messages: rows.slice(0, input.limit).reverse().map(toMessageDto), hasMore: rows.length > input.limit, lastSeq };
 }

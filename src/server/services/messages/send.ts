@@ -7,8 +7,9 @@
 // read and delivered for the sender. A single statement is atomic: when a check fails nothing is
 // written; when the insert fails (a racing copy of the same message) the sequence bump rolls back.
 import { z } from "zod";
-import { db, Prisma, type Message } from "~/server/db";
-import { uniqueViolationFields } from "~/server/db/errors";
+import type { Message } from "~/server/db";
+import { messageColumns } from "~/server/db/columns";
+import { query, sql } from "~/server/db/sql";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
 import type { MessageDto } from "~/shared/realtime/events";
@@ -21,11 +22,6 @@ export interface SendResult {
   /** False when this was a resend of a message already stored. */
   created: boolean;
 }
-
-/** The columns of `messages` as the Prisma model names them, for raw queries returning messages. */
-export const MESSAGE_COLUMNS = Prisma.sql`id::text AS "id", chat_id::text AS "chatId", seq, sender_id::text AS "senderId",
-  client_id::text AS "clientId", kind::text AS "kind", content, system_data AS "systemData", reply_to_id::text AS "replyToId",
-  attachment_id::text AS "attachmentId", created_at AS "createdAt", edited_at AS "editedAt", deleted_at AS "deletedAt"`;
 
 interface SendRow extends Partial<Message> {
   isMember: boolean | null;
@@ -43,7 +39,7 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
   const replyToId = input.replyToId ?? null;
   let row: SendRow;
   try {
-    const rows = await db.$queryRaw<SendRow[]>`
+    const rows = await query<SendRow>(sql`
       WITH members AS (
         -- Members, and for a direct chat whether a block stands between the sender and the other.
         SELECT m.user_id,
@@ -68,12 +64,12 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
         RETURNING *
       ), marked AS (
         -- One's own message counts as read and delivered for oneself.
-        UPDATE chat_members m SET last_read_seq = i.seq, last_delivered_seq = i.seq
+        UPDATE chat_members m SET last_read_seq = GREATEST(m.last_read_seq, i.seq), last_delivered_seq = GREATEST(m.last_delivered_seq, i.seq)
         FROM inserted i WHERE m.chat_id = ${chatId}::uuid AND m.user_id = ${senderId}::uuid
       )
       SELECT v.is_member AS "isMember", v.blocked_by_you AS "blockedByYou", v.blocked_by_them AS "blockedByThem",
         (SELECT ok FROM reply) AS "replyOk", v.recipients, i.*
-      FROM verdict v LEFT JOIN (SELECT ${MESSAGE_COLUMNS} FROM inserted) i ON true`;
+      FROM verdict v LEFT JOIN (SELECT ${messageColumns("inserted")} FROM inserted) i ON true`);
     row = rows[0]!;
   } catch (error) {
     // Two copies of one message raced past findResend: the loser's statement rolled back whole.
@@ -94,17 +90,15 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
   return { message, created: true };
 }
 
-/** A unique violation on (sender_id, client_id), as Prisma reports it for raw statements. */
+/** A unique violation (23505) on (sender_id, client_id): a racing copy of this message won. */
 function isClientIdRace(error: unknown): boolean {
-  if (uniqueViolationFields(error)?.some((field) => field.includes("client"))) return true;
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  const text = `${error.message} ${JSON.stringify(error.meta ?? {})}`;
-  return /23505|unique/i.test(text) && /client_id/.test(text);
+  const pgError = error as { code?: string; constraint?: string };
+  return pgError.code === "23505" && (pgError.constraint ?? "").includes("client");
 }
 
 async function findResend(senderId: string, clientId: string, chatId: string): Promise<MessageDto | null> {
-  const rows = await db.$queryRaw<Message[]>`
-    SELECT ${MESSAGE_COLUMNS} FROM messages WHERE sender_id = ${senderId}::uuid AND client_id = ${clientId}::uuid`;
+  const rows = await query<Message>(sql`
+    SELECT ${messageColumns("m")} FROM messages m WHERE m.sender_id = ${senderId}::uuid AND m.client_id = ${clientId}::uuid`);
   const message = rows[0];
   if (!message) return null;
   if (message.chatId !== chatId) throw new AppError("BAD_REQUEST", "This message id was already used in another chat", { field: "clientId" });

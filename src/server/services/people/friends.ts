@@ -1,6 +1,7 @@
 // Friend requests and friendships. One row per pair: requesting someone who already requested you
 // accepts; two crossing requests end as one friendship (the row lock orders them).
 import { db, type Friendship, type Prisma } from "~/server/db";
+import { query, sql } from "~/server/db/sql";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
 import { PERSON_SELECT, toPerson } from "../chats/people";
@@ -100,7 +101,6 @@ export const removeFriend = (me: string, other: string) =>
   );
 
 const mine = (me: string) => ({ OR: [{ userLowId: me }, { userHighId: me }] });
-const other = (row: Friendship, me: string) => (row.userLowId === me ? row.userHighId : row.userLowId);
 const withPeople = { userLow: { select: PERSON_SELECT }, userHigh: { select: PERSON_SELECT } } as const;
 
 /** Friends, incoming and outgoing requests, each with the other person. */
@@ -115,6 +115,8 @@ export async function listFriends(me: string) {
 }
 
 export async function friendIds(me: string): Promise<string[]> {
-  const rows = await db.friendship.findMany({ where: { ...mine(me), status: "ACCEPTED" } });
-  return rows.map((row) => other(row, me));
+  const rows = await query<{ id: string }>(sql`
+    SELECT CASE WHEN user_low_id = ${me}::uuid THEN user_high_id ELSE user_low_id END AS id
+    FROM friendships WHERE (user_low_id = ${me}::uuid OR user_high_id = ${me}::uuid) AND status = 'ACCEPTED'`);
+  return rows.map((row) => row.id);
 }

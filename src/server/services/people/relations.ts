@@ -1,5 +1,6 @@
 // How two people stand: friendship (either direction) and blocks (each direction separately).
 import { db, type Friendship } from "~/server/db";
+import { query, sql } from "~/server/db/sql";
 
 export type FriendState = "none" | "outgoing" | "incoming" | "friends";
 
@@ -40,8 +41,8 @@ export async function areFriends(a: string, b: string): Promise<boolean> {
 /** Ids among `others` who blocked `me` or whom `me` blocked. */
 export async function blockedEitherWay(me: string, others: string[]): Promise<Set<string>> {
   if (others.length === 0) return new Set();
-  const rows = await db.userBlock.findMany({
-    where: { OR: [{ blockerId: me, blockedId: { in: others } }, { blockedId: me, blockerId: { in: others } }] },
-  });
-  return new Set(rows.map((row) => (row.blockerId === me ? row.blockedId : row.blockerId)));
+  const rows = await query<{ id: string }>(sql`
+    SELECT blocked_id AS id FROM user_blocks WHERE blocker_id = ${me}::uuid AND blocked_id = ANY(${others}::uuid[])
+    UNION SELECT blocker_id FROM user_blocks WHERE blocked_id = ${me}::uuid AND blocker_id = ANY(${others}::uuid[])`);
+  return new Set(rows.map((row) => row.id));
 }

@@ -1,6 +1,7 @@
 // Who may see whose presence and last seen: people who share a chat or are friends, unless a block
 // stands between them, and as the person's "last seen" setting allows (everyone / friends / nobody).
-import { db, type LastSeenVisibility } from "~/server/db";
+import type { LastSeenVisibility } from "~/server/db";
+import { query, sql } from "~/server/db/sql";
 import { chatPartnerIds } from "../chats/membership";
 import { friendIds } from "./friends";
 import { blockedEitherWay } from "./relations";
@@ -11,7 +12,7 @@ function allowed(policy: LastSeenVisibility, isFriend: boolean): boolean {
 
 /** Everyone who may see `userId` come online and go offline. */
 export async function presenceAudience(userId: string): Promise<string[]> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { lastSeenVisibility: true } });
+  const [user] = await query<{ lastSeenVisibility: LastSeenVisibility }>(sql`SELECT last_seen_visibility AS "lastSeenVisibility" FROM users WHERE id = ${userId}::uuid`);
   if (!user || user.lastSeenVisibility === "NOBODY") return [];
   const [partners, friends] = await Promise.all([chatPartnerIds(userId), friendIds(userId)]);
   const friendSet = new Set(friends);
@@ -29,7 +30,7 @@ export async function visiblePresence(viewerId: string, targetIds: string[]): Pr
   if (candidates.length === 0) return [];
   const [blocked, users] = await Promise.all([
     blockedEitherWay(viewerId, candidates),
-    db.user.findMany({ where: { id: { in: candidates } }, select: { id: true, lastSeenVisibility: true } }),
+    query<{ id: string; lastSeenVisibility: LastSeenVisibility }>(sql`SELECT id, last_seen_visibility AS "lastSeenVisibility" FROM users WHERE id = ANY(${candidates}::uuid[])`),
   ]);
   return users.filter((user) => !blocked.has(user.id) && allowed(user.lastSeenVisibility, friendSet.has(user.id))).map((user) => user.id);
 }
