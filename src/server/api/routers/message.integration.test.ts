@@ -47,6 +47,18 @@ describe("message.send", () => {
     expect((await bob.call().message.send({ chatId, clientId, content: "mine" })).created).toBe(true);
   });
 
+  it("a resend of a stored message still gets it back after a block, while new messages are refused", async () => {
+    const { alice, bob, chatId } = await directChat();
+    const clientId = randomUUID();
+    const sent = await alice.call().message.send({ chatId, clientId, content: "just before" });
+    await bob.call().user.block({ userId: alice.user.id });
+    // The outbox lost the answer and resends: the message is there, so that is the answer.
+    expect(await alice.call().message.send({ chatId, clientId, content: "just before" })).toEqual({ created: false, message: sent.message });
+    const refused = await expectTRPCError(alice.call().message.send({ chatId, clientId: randomUUID(), content: "after" }), "FORBIDDEN");
+    expect(refused.shape.data.appCode).toBe("BLOCKED_BY_THEM");
+    expect((await db.chat.findUniqueOrThrow({ where: { id: chatId } })).lastSeq).toBe(1);
+  });
+
   it("the same client id sent 3 times concurrently stores one message", async () => {
     const { alice, chatId } = await directChat();
     const clientId = randomUUID();

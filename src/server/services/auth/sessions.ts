@@ -68,7 +68,7 @@ export async function resolveAccessToken(token: string): Promise<AuthState | nul
 export async function loadSession(sessionId: string, userId: string): Promise<AuthState | null> {
   const rows = await query<User>(sql`
     SELECT ${userColumns("u")} FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.expires_at > now() AND u.deleted_at IS NULL`);
+    WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.expires_at > now() AND u.deleted_at IS NULL`, "load-session");
   const user = rows[0];
   return user ? { user, sessionId } : null;
 }

@@ -15,7 +15,7 @@ export async function requireMembership(chatId: string, userId: string): Promise
 }
 
 export async function memberIds(chatId: string): Promise<string[]> {
-  const rows = await query<{ userId: string }>(sql`SELECT user_id AS "userId" FROM chat_members WHERE chat_id = ${chatId}::uuid`);
+  const rows = await query<{ userId: string }>(sql`SELECT user_id AS "userId" FROM chat_members WHERE chat_id = ${chatId}::uuid`, "member-ids");
   return rows.map((row) => row.userId);
 }
 

@@ -21,17 +21,19 @@ export interface HistoryPage {
 export async function readHistory(userId: string, input: z.output<typeof ZHistoryInput>): Promise<HistoryPage> {
   const [member] = await query<{ lastSeq: number }>(sql`
     SELECT c.last_seq AS "lastSeq" FROM chat_members m JOIN chats c ON c.id = m.chat_id
-    WHERE m.chat_id = ${input.chatId}::uuid AND m.user_id = ${userId}::uuid`);
+    WHERE m.chat_id = ${input.chatId}::uuid AND m.user_id = ${userId}::uuid`, "history-membership");
   if (!member) throw chatNotFound();
   const { lastSeq } = member;
   const take = input.limit + 1;
   if (input.after !== undefined) {
     const rows = await query<Message>(sql`
-      SELECT ${messageColumns("m")} FROM messages m WHERE m.chat_id = ${input.chatId}::uuid AND m.seq > ${input.after} ORDER BY m.seq ASC LIMIT ${take}`);
+      SELECT ${messageColumns("m")} FROM messages m WHERE m.chat_id = ${input.chatId}::uuid AND m.seq > ${input.after} ORDER BY m.seq ASC LIMIT ${take}`, "history-after");
     return { messages: rows.slice(0, input.limit).map(toMessageDto), hasMore: rows.length > input.limit, lastSeq };
   }
   const before = input.before !== undefined ? sql`AND m.seq < ${input.before}` : empty;
-  const rows = await query<Message>(sql`
-    SELECT ${messageColumns("m")} FROM messages m WHERE m.chat_id = ${input.chatId}::uuid ${before} ORDER BY m.seq DESC LIMIT ${take}`);
+  const rows = await query<Message>(
+    sql`SELECT ${messageColumns("m")} FROM messages m WHERE m.chat_id = ${input.chatId}::uuid ${before} ORDER BY m.seq DESC LIMIT ${take}`,
+    input.before !== undefined ? "history-before" : "history-newest",
+  );
   return { messages: rows.slice(0, input.limit).reverse().map(toMessageDto), hasMore: rows.length > input.limit, lastSeq };
 }

@@ -17,14 +17,14 @@ async function advance(kind: Kind, userId: string, chatId: string, seq: number):
           FROM chats c
           WHERE c.id = m.chat_id AND m.chat_id = ${chatId}::uuid AND m.user_id = ${userId}::uuid
             AND m.last_read_seq < LEAST(${seq}, c.last_seq)
-          RETURNING m.last_read_seq, m.last_delivered_seq`)
+          RETURNING m.last_read_seq, m.last_delivered_seq`, "mark-read")
       : await query<{ last_read_seq: number; last_delivered_seq: number }>(sql`
           UPDATE chat_members m
           SET last_delivered_seq = LEAST(${seq}, c.last_seq)
           FROM chats c
           WHERE c.id = m.chat_id AND m.chat_id = ${chatId}::uuid AND m.user_id = ${userId}::uuid
             AND m.last_delivered_seq < LEAST(${seq}, c.last_seq)
-          RETURNING m.last_read_seq, m.last_delivered_seq`);
+          RETURNING m.last_read_seq, m.last_delivered_seq`, "mark-delivered");
   const row = rows[0];
   if (!row) {
     // Nothing moved: not a member (NOT_FOUND), or the mark was already there.

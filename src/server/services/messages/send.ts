@@ -1,11 +1,12 @@
 // Sending a message. Idempotent by (sender, clientId): the outbox may resend after a reconnect,
 // a reload or a lost answer, and gets the stored message back instead of a duplicate.
 //
-// The hot path is two SQL statements and no interactive transaction: a resend lookup, then one
-// statement that checks membership and blocks, bumps `chats.last_seq` (row-locking the chat, so
-// concurrent senders to one chat queue there), inserts the message with that sequence and marks it
-// read and delivered for the sender. A single statement is atomic: when a check fails nothing is
-// written; when the insert fails (a racing copy of the same message) the sequence bump rolls back.
+// The hot path is one prepared SQL statement and no interactive transaction: it checks membership
+// and blocks, bumps `chats.last_seq` (row-locking the chat, so concurrent senders to one chat queue
+// there), inserts the message with that sequence and marks it read and delivered for the sender.
+// A single statement is atomic: when a check fails nothing is written; when the insert hits the
+// unique (sender, client id) — a resend — the sequence bump rolls back and the stored message is
+// looked up. Resends are rare, so they, not every send, pay the extra query.
 import { z } from "zod";
 import type { Message } from "~/server/db";
 import { messageColumns } from "~/server/db/columns";
@@ -32,9 +33,6 @@ interface SendRow extends Partial<Message> {
 }
 
 export async function sendMessage(senderId: string, input: z.output<typeof ZSendMessageInput>): Promise<SendResult> {
-  const stored = await findResend(senderId, input.clientId, input.chatId);
-  if (stored) return { message: stored, created: false };
-
   const { chatId, clientId, content } = input;
   const replyToId = input.replyToId ?? null;
   let row: SendRow;
@@ -69,15 +67,24 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
       )
       SELECT v.is_member AS "isMember", v.blocked_by_you AS "blockedByYou", v.blocked_by_them AS "blockedByThem",
         (SELECT ok FROM reply) AS "replyOk", v.recipients, i.*
-      FROM verdict v LEFT JOIN (SELECT ${messageColumns("inserted")} FROM inserted) i ON true`);
+      FROM verdict v LEFT JOIN (SELECT ${messageColumns("inserted")} FROM inserted) i ON true`,
+      "send-message",
+    );
     row = rows[0]!;
   } catch (error) {
-    // Two copies of one message raced past findResend: the loser's statement rolled back whole.
+    // A resend of a stored message (or a racing copy of it): the statement rolled back whole, and
+    // the stored one is the answer.
     if (isClientIdRace(error)) {
-      const winner = await findResend(senderId, input.clientId, input.chatId);
-      if (winner) return { message: winner, created: false };
+      const stored = await findResend(senderId, input.clientId, input.chatId);
+      if (stored) return { message: stored, created: false };
     }
     throw error;
+  }
+  if (row.id === null || row.id === undefined) {
+    // Refused. A resend of what was stored before the refusal (removed since, blocked since) still
+    // gets its stored message back: the outbox must be able to finish.
+    const stored = await findResend(senderId, input.clientId, input.chatId);
+    if (stored) return { message: stored, created: false };
   }
   if (!row.isMember) throw chatNotFound();
   if (row.blockedByYou) throw new AppError("BLOCKED_BY_YOU", "You blocked this person: unblock them to write");
@@ -98,7 +105,7 @@ function isClientIdRace(error: unknown): boolean {
 
 async function findResend(senderId: string, clientId: string, chatId: string): Promise<MessageDto | null> {
   const rows = await query<Message>(sql`
-    SELECT ${messageColumns("m")} FROM messages m WHERE m.sender_id = ${senderId}::uuid AND m.client_id = ${clientId}::uuid`);
+    SELECT ${messageColumns("m")} FROM messages m WHERE m.sender_id = ${senderId}::uuid AND m.client_id = ${clientId}::uuid`, "find-resend");
   const message = rows[0];
   if (!message) return null;
   if (message.chatId !== chatId) throw new AppError("BAD_REQUEST", "This message id was already used in another chat", { field: "clientId" });
