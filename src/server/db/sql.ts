@@ -21,7 +21,13 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
 export const raw = (text: string) => new Sql([text], []);
 export const empty = raw("");
 
-function compile(fragment: Sql, params: unknown[] = []): string {
+/** The statement text with $1…$n placeholders, and its values in order. */
+export function toStatement(fragment: Sql): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  return { text: compile(fragment, values), values };
+}
+
+function compile(fragment: Sql, params: unknown[]): string {
   let text = fragment.strings[0]!;
   fragment.values.forEach((value, index) => {
     if (value instanceof Sql) text += compile(value, params);
@@ -56,8 +62,7 @@ export function pool(): pg.Pool {
 /** Runs one statement and returns its rows. A `name` makes it a prepared statement (parsed and
  * planned once per connection): for the hottest statements, whose text never varies. */
 export async function query<T>(fragment: Sql, name?: string): Promise<T[]> {
-  const values: unknown[] = [];
-  const text = compile(fragment, values);
+  const { text, values } = toStatement(fragment);
   const result = await pool().query<T & pg.QueryResultRow>({ text, values, types, name });
   return result.rows;
 }
