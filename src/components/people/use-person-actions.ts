@@ -22,27 +22,21 @@ export function usePersonActions(userId: string) {
   const mutation = useMutation({
     mutationFn: async (action: PersonAction) => {
       const ref = { userId };
-      switch (action) {
-        case "request":
-          return api.friend.request.mutate(ref);
-        case "accept":
-          return api.friend.accept.mutate(ref);
-        case "decline":
-          return api.friend.decline.mutate(ref);
-        case "cancel":
-          return api.friend.cancel.mutate(ref);
-        case "remove":
-          return api.friend.remove.mutate(ref);
-        case "block":
-          return api.user.block.mutate(ref);
-        case "unblock":
-          return api.user.unblock.mutate(ref);
-        case "message": {
-          const { chatId } = await api.chat.openDirect.mutate(ref);
-          router.push(`/chat/${chatId}`);
-          return null;
-        }
+      if (action === "message") {
+        const { chatId } = await api.chat.openDirect.mutate(ref);
+        router.push(`/chat/${chatId}`);
+        return;
       }
+      const call = {
+        request: api.friend.request.mutate,
+        accept: api.friend.accept.mutate,
+        decline: api.friend.decline.mutate,
+        cancel: api.friend.cancel.mutate,
+        remove: api.friend.remove.mutate,
+        block: api.user.block.mutate,
+        unblock: api.user.unblock.mutate,
+      } satisfies Record<Exclude<PersonAction, "message">, (input: typeof ref) => Promise<unknown>>;
+      await call[action](ref);
     },
     onMutate: () => setError(null),
     onError: (failure) => setError(serverErrorMessage(t, failure)),
