@@ -104,3 +104,30 @@ test("privacy: who may see my last seen is saved on the account", async ({ brows
   await expect(carol.page.locator('select[name="lastSeenVisibility"]')).toHaveValue("NOBODY");
   await carol.context.close();
 });
+
+test("a new chat and a new group find people by name as you type", async ({ browser }) => {
+  const dmitry = await newUser(browser, "Dmitry", {}, "Дмитрий Орлов");
+  const eve = await newUser(browser, "Eve");
+
+  await eve.page.getByTestId("new-chat-button").click();
+  await eve.page.getByTestId("new-chat-username").fill("орло");
+  await eve.page.locator(`[data-testid="person-suggestion"][data-username="${dmitry.person.username}"]`).click();
+  await expect(eve.page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
+  await expect(eve.page.getByTestId("chat-title")).toHaveText("Дмитрий Орлов");
+
+  await eve.page.getByTestId("new-group-button").click();
+  await eve.page.getByTestId("group-title-input").fill("Поход");
+  await eve.page.getByTestId("group-member-input").fill("дмитр");
+  await eve.page.locator(`[data-testid="person-suggestion"][data-username="${dmitry.person.username}"]`).click();
+  await expect(eve.page.getByTestId("group-member").filter({ hasText: `@${dmitry.person.username}` })).toBeVisible();
+  await expect(eve.page.getByTestId("group-member-input")).toHaveValue("");
+  // Someone already on the list is not offered again.
+  await eve.page.getByTestId("group-member-input").fill("дмитр");
+  await expect(eve.page.locator(`[data-testid="person-suggestion"][data-username="${dmitry.person.username}"]`)).toHaveCount(0);
+  await eve.page.getByTestId("group-create-submit").click();
+  await expect(eve.page.getByTestId("chat-title")).toHaveText("Поход");
+  await expect(eve.page.getByTestId("chat-status")).toHaveText("2 участника");
+
+  await dmitry.context.close();
+  await eve.context.close();
+});

@@ -1,5 +1,6 @@
 "use client";
-// "Новый чат": an exact @username → their profile → the direct chat with them (created if new).
+// "Новый чат": a name (pick from the suggestions) or an exact @username → the direct chat with
+// that person (created if new).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -8,6 +9,7 @@ import { serverErrorMessage, type LooseTranslator } from "~/components/forms/ser
 import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/text-field";
 import { useTRPC } from "~/trpc/react";
+import { PersonSuggestions } from "~/components/people/person-suggestions";
 import { Dialog } from "./dialog";
 import { useUsernameLookup } from "./use-username-lookup";
 
@@ -33,15 +35,14 @@ function NewChatForm({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const open = async (resolve: () => Promise<string | null>) => {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      const found = await lookup(username);
-      if (!found.ok) return setError(found.error);
-      const { chatId } = await openDirect.mutateAsync({ userId: found.user.id });
+      const userId = await resolve();
+      if (!userId) return;
+      const { chatId } = await openDirect.mutateAsync({ userId });
       await queryClient.invalidateQueries({ queryKey: trpc.chat.list.queryKey() });
       onDone();
       router.push(`/chat/${chatId}`);
@@ -52,6 +53,16 @@ function NewChatForm({ onDone }: { onDone: () => void }) {
     }
   };
 
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void open(async () => {
+      const found = await lookup(username);
+      if (found.ok) return found.user.id;
+      setError(found.error);
+      return null;
+    });
+  };
+
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
       <TextField
@@ -59,7 +70,7 @@ function NewChatForm({ onDone }: { onDone: () => void }) {
         name="username"
         data-testid="new-chat-username"
         label={t("username")}
-        placeholder="@username"
+        placeholder={t("placeholder")}
         autoComplete="off"
         autoCapitalize="none"
         autoCorrect="off"
@@ -72,6 +83,7 @@ function NewChatForm({ onDone }: { onDone: () => void }) {
           setError(null);
         }}
       />
+      <PersonSuggestions text={username} onPick={(person) => void open(async () => person.id)} />
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onDone}>
           {tCommon("cancel")}

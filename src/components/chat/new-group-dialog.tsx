@@ -1,5 +1,6 @@
 "use client";
-// "Новая группа": a title and people added one by one by their exact @username.
+// "Новая группа": a title and people added one by one: picked from the name suggestions or by
+// their exact @username.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -13,7 +14,10 @@ import { TextField } from "~/components/ui/text-field";
 import { ZGroupTitle } from "~/shared/schemas/chat";
 import { useTRPC } from "~/trpc/react";
 import { CloseIcon, Dialog } from "./dialog";
+import { PersonSuggestions, type SuggestedPerson } from "~/components/people/person-suggestions";
 import { useUsernameLookup, type PublicProfile } from "./use-username-lookup";
+
+type Member = Pick<PublicProfile, "id" | "username" | "displayName" | "avatarUrl">;
 
 export function NewGroupDialog({ open, onClose, meId }: { open: boolean; onClose: () => void; meId: string }) {
   const t = useTranslations("chat.newGroup");
@@ -40,8 +44,15 @@ function NewGroupForm({ onDone, meId }: { onDone: () => void; meId: string }) {
   const [candidate, setCandidate] = useState("");
   const [candidateError, setCandidateError] = useState<string | null>(null);
   const [looking, setLooking] = useState(false);
-  const [members, setMembers] = useState<PublicProfile[]>([]);
+  const [members, setMembers] = useState<Member[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
+
+  const pick = (person: SuggestedPerson) => {
+    if (members.some((member) => member.id === person.id)) return setCandidateError(t("alreadyAdded"));
+    setMembers((current) => [...current, { id: person.id, username: person.username ?? "", displayName: person.displayName ?? "", avatarUrl: person.avatarUrl }]);
+    setCandidate("");
+    setCandidateError(null);
+  };
 
   const addMember = async () => {
     if (looking || candidate.trim() === "") return;
@@ -105,7 +116,7 @@ function NewGroupForm({ onDone, meId }: { onDone: () => void; meId: string }) {
               name="username"
               data-testid="group-member-input"
               label={t("members")}
-              placeholder="@username"
+              placeholder={t("placeholder")}
               autoComplete="off"
               autoCapitalize="none"
               autoCorrect="off"
@@ -137,6 +148,7 @@ function NewGroupForm({ onDone, meId }: { onDone: () => void; meId: string }) {
         ) : (
           <p className="text-[13px] leading-snug text-neutral-500 dark:text-neutral-400">{members.length ? t("membersCount", { count: members.length }) : t("membersHint")}</p>
         )}
+        <PersonSuggestions text={candidate} exclude={[meId, ...members.map((member) => member.id)]} onPick={pick} />
         {members.length ? (
           <ul data-testid="group-members" className="flex flex-col gap-1 rounded-xl bg-neutral-50 p-1.5 dark:bg-neutral-800/60">
             {members.map((member) => (
