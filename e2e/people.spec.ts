@@ -111,6 +111,9 @@ test("a new chat and a new group find people by name as you type", async ({ brow
 
   await eve.page.getByTestId("new-chat-button").click();
   await eve.page.getByTestId("new-chat-username").fill("орло");
+  // Enter on a name (not a username) points to the suggestions instead of a format error.
+  await eve.page.getByTestId("new-chat-submit").click();
+  await expect(eve.page.getByTestId("new-chat-dialog")).toContainText("Выберите человека из списка");
   await eve.page.locator(`[data-testid="person-suggestion"][data-username="${dmitry.person.username}"]`).click();
   await expect(eve.page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
   await expect(eve.page.getByTestId("chat-title")).toHaveText("Дмитрий Орлов");

@@ -5,6 +5,7 @@ import { useCallback } from "react";
 import { TRPCClientError } from "@trpc/client";
 import { serverErrorMessage, type LooseTranslator } from "~/components/forms/server-error";
 import { translateIssue, type ValidationTranslator } from "~/components/forms/translate-issue";
+import { wantsSuggestions } from "~/components/people/person-suggestions";
 import { ZUsername } from "~/shared/schemas/user";
 import { useTRPCClient, type RouterOutputs } from "~/trpc/react";
 
@@ -24,6 +25,8 @@ export function useUsernameLookup() {
   return useCallback(
     async (raw: string): Promise<LookupResult> => {
       const parsed = ZUsername.safeParse(usernameFromInput(raw));
+      // A name, not a username ("Дмитрий"): the suggestions under the field are the way to pick.
+      if (!parsed.success && wantsSuggestions(raw)) return { ok: false, error: t("pickSuggestion") };
       if (!parsed.success) return { ok: false, error: translateIssue(tValidation, parsed.error.issues[0]!, "username") };
       try {
         return { ok: true, user: await api.user.byUsername.query({ username: parsed.data }) };
