@@ -1,7 +1,8 @@
-// Socket authentication (io.use): a short-lived token minted by tRPC `realtime.token`, signed with
-// AUTH_SECRET, whose session must still exist. Refusals carry a code the client acts on.
+// Socket authentication (io.use): a short-lived, single-use token minted by tRPC `realtime.token`,
+// signed with AUTH_SECRET, whose session must still exist. Refusals carry a code the client acts on.
 import type { ExtendedError, Socket } from "socket.io";
 import { verifyRealtimeToken } from "~/server/auth/tokens";
+import type { TokenLedger } from "./token-ledger";
 import { PROTOCOL_VERSION, type ConnectRefusal, type HandshakeAuth } from "~/shared/realtime/events";
 
 export type SessionCheck = (sessionId: string, userId: string) => Promise<boolean>;
@@ -12,7 +13,7 @@ function refuse(code: ConnectRefusal, message: string): ExtendedError {
   return error;
 }
 
-export function socketAuth(secret: string, sessionIsLive: SessionCheck) {
+export function socketAuth(secret: string, sessionIsLive: SessionCheck, ledger: TokenLedger) {
   return async (socket: Socket, next: (error?: ExtendedError) => void) => {
     const auth = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;
     if (auth.protocol !== PROTOCOL_VERSION) {
@@ -25,6 +26,10 @@ export function socketAuth(secret: string, sessionIsLive: SessionCheck) {
     }
     const { userId, sessionId } = verified.claims;
     try {
+      // A leaked token is no reusable key: the client fetches a fresh one for every attempt.
+      if (!verified.tokenId || !(await ledger.consume(verified.tokenId, verified.expiresAt))) {
+        return next(refuse("TOKEN_INVALID", "Token already used"));
+      }
       if (!(await sessionIsLive(sessionId, userId))) return next(refuse("SESSION_ENDED", "Session ended: sign in again"));
     } catch (error) {
       return next(error instanceof Error ? error : new Error(String(error)));

@@ -1,19 +1,21 @@
 // The realtime sidecar: a Socket.IO server that authenticates sockets, puts each in its user's room,
 // relays typing, delivery marks and presence, and fans out what the app publishes. With a Redis URL,
 // any number of these share rooms through @socket.io/redis-adapter.
-import { timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
-import { z } from "zod";
-import { INTERNAL_EMIT_PATH, internalEmitToken, setPublisher } from "~/server/realtime/publish";
-import { userRoom } from "~/shared/realtime/rooms";
+import { setSocketEnder } from "~/server/realtime/disconnect";
+import { setPublisher } from "~/server/realtime/publish";
+import { sessionRoom, userRoom } from "~/shared/realtime/rooms";
 import { socketAuth, type SessionCheck } from "./auth";
 import { registerChatEvents } from "./handlers/chat-events";
 import { registerPresence } from "./handlers/presence";
+import { startInternalHttp } from "./internal-http";
+import { originPolicy } from "./origin";
 import { memoryPresenceStore, redisPresenceStore } from "./presence-store";
+import { memoryTokenLedger, redisTokenLedger } from "./token-ledger";
 import type { RealtimeIo } from "./types";
 
 export interface RealtimeOptions {
@@ -23,44 +25,43 @@ export interface RealtimeOptions {
   corsOrigins: string[];
   redisUrl?: string;
   sessionIsLive: SessionCheck;
+  /** The loopback-only port for the app's signed publish calls (needed only without Redis). */
+  internalPort?: number;
 }
 
 export interface RealtimeServer {
   io: RealtimeIo;
   port: number;
+  /** The loopback port, when one was asked for. */
+  internalPort?: number;
   /** Tells clients to reconnect elsewhere, then closes every socket and connection. */
   shutdown(reconnectInMs?: number): Promise<void>;
 }
 
-const ZInternalEmit = z.object({
-  rooms: z.array(z.string().max(100)).min(1).max(10_000),
-  event: z.enum(["message:new", "receipt:update", "chat:updated", "chat:removed", "friends:updated", "typing:update", "presence:update"]),
-  args: z.array(z.unknown()).max(4),
-});
-
-const MAX_INTERNAL_BODY = 1024 * 1024;
-
 export async function startRealtimeServer(options: RealtimeOptions): Promise<RealtimeServer> {
-  const emitToken = Buffer.from(`Bearer ${internalEmitToken(options.secret)}`);
   const http = createServer((req, res) => {
     if (req.url === "/healthz") return json(res, 200, { ok: true, sockets: io.engine.clientsCount });
-    if (req.url === INTERNAL_EMIT_PATH && req.method === "POST") return void internalEmit(req, res);
-    res.writeHead(404).end();
+    json(res, 404, { ok: false });
   });
+  const origins = originPolicy(options.corsOrigins);
   const io: RealtimeIo = new Server(http, {
-    cors: { origin: options.corsOrigins, credentials: true },
+    cors: origins.cors,
+    allowRequest: origins.allowRequest,
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
+  io.engine.on("initial_headers", (headers: Record<string, string>) => void (headers["X-Content-Type-Options"] = "nosniff"));
+  io.engine.on("headers", (headers: Record<string, string>) => void (headers["X-Content-Type-Options"] = "nosniff"));
 
   const redis = options.redisUrl ? [new Redis(options.redisUrl), new Redis(options.redisUrl)] : [];
   if (redis.length === 2) io.adapter(createAdapter(redis[0]!, redis[1]!));
   // Services called from this process (delivery marks) emit straight through this server.
   setPublisher({ toRooms: async (rooms, event, args) => void (io.to(rooms).emit as (e: string, ...a: unknown[]) => boolean)(event, ...args) });
+  setSocketEnder({ disconnectRooms: async (rooms) => io.in(rooms).disconnectSockets(true) });
 
-  io.use(socketAuth(options.secret, options.sessionIsLive));
+  io.use(socketAuth(options.secret, options.sessionIsLive, redis[0] ? redisTokenLedger(redis[0]) : memoryTokenLedger()));
   io.on("connection", (socket) => {
-    void socket.join(userRoom(socket.data.userId));
+    void socket.join([userRoom(socket.data.userId), sessionRoom(socket.data.sessionId)]);
     // Once connected, nothing reads the first HTTP request again (socket.handshake keeps its headers,
     // url and auth): dropping the reference saves several KB per socket (Socket.IO's memory guide).
     (socket.conn as unknown as { request: unknown }).request = null;
@@ -68,30 +69,17 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
   const stopPresence = registerPresence(io, redis[0] ? redisPresenceStore(redis[0]) : memoryPresenceStore());
   registerChatEvents(io);
 
-  /** POST /internal/emit - the app's loopback publish channel when there is no Redis. */
-  async function internalEmit(req: IncomingMessage, res: ServerResponse) {
-    const given = Buffer.from(req.headers.authorization ?? "");
-    if (given.length !== emitToken.length || !timingSafeEqual(given, emitToken)) return json(res, 401, { ok: false });
-    let body = "";
-    for await (const chunk of req) {
-      body += chunk;
-      if (body.length > MAX_INTERNAL_BODY) return json(res, 413, { ok: false });
-    }
-    const parsed = ZInternalEmit.safeParse(safeJson(body));
-    if (!parsed.success) return json(res, 400, { ok: false });
-    const { rooms, event, args } = parsed.data;
-    (io.to(rooms).emit as (e: string, ...a: unknown[]) => boolean)(event, ...args);
-    json(res, 200, { ok: true });
-  }
-
   await new Promise<void>((resolve) => http.listen(options.port, "0.0.0.0", resolve));
   const port = (http.address() as AddressInfo).port;
+  const internal = options.internalPort === undefined ? null : await startInternalHttp(io, options.secret, options.internalPort);
 
   return {
     io,
     port,
+    internalPort: internal?.port,
     async shutdown(reconnectInMs = 250) {
       io.local.emit("server:shutdown", { reconnectInMs });
+      if (internal) await new Promise<void>((resolve) => internal.server.close(() => resolve()));
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await stopPresence();
       await Promise.all(redis.map((client) => client.quit().catch(() => undefined)));
@@ -100,13 +88,5 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+  res.writeHead(status, { "content-type": "application/json", "x-content-type-options": "nosniff", "cache-control": "no-store" }).end(JSON.stringify(body));
 }

@@ -27,10 +27,11 @@ process.env.AUTH_SECRET ||= "test-secret-for-integration-tests-0123456789";
 (process.env as Record<string, string>).NODE_ENV = "test";
 
 // src/server/db and src/server/redis cache their clients on globalThis; never reuse another file's.
-const cache = globalThis as unknown as { prisma?: unknown; redis?: { quit(): Promise<unknown> } | null; bmPublisher?: unknown };
+const cache = globalThis as unknown as { prisma?: unknown; redis?: { quit(): Promise<unknown> } | null; bmPublisher?: unknown; bmSocketEnder?: unknown };
 delete cache.prisma;
 delete cache.redis;
 delete cache.bmPublisher;
+delete cache.bmSocketEnder;
 
 afterAll(async () => {
   const { db } = await import("~/server/db");

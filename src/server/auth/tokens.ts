@@ -14,7 +14,8 @@ export interface TokenClaims {
   sessionId: string;
 }
 
-export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reason: "expired" | "invalid" };
+/** A valid token's claims, its id (socket tokens are single-use by id) and expiry (ms since epoch). */
+export type VerifyResult = { ok: true; claims: TokenClaims; tokenId: string | null; expiresAt: number } | { ok: false; reason: "expired" | "invalid" };
 
 const keys = new Map<string, Promise<CryptoKey>>();
 
@@ -35,6 +36,7 @@ async function sign(secret: string, audience: Audience, claims: TokenClaims, ttl
     .setIssuer(ISSUER)
     .setAudience(audience)
     .setIssuedAt()
+    .setJti(randomBytes(16).toString("base64url"))
     .setExpirationTime(`${ttlSeconds}s`)
     .sign(await key(secret));
 }
@@ -43,7 +45,12 @@ async function verifyToken(secret: string, audience: Audience, token: string): P
   try {
     const { payload } = await jwtVerify(token, await key(secret), { issuer: ISSUER, audience, algorithms: ["HS256"] });
     if (typeof payload.sub !== "string" || typeof payload.sid !== "string") return { ok: false, reason: "invalid" };
-    return { ok: true, claims: { userId: payload.sub, sessionId: payload.sid } };
+    return {
+      ok: true,
+      claims: { userId: payload.sub, sessionId: payload.sid },
+      tokenId: typeof payload.jti === "string" ? payload.jti : null,
+      expiresAt: (payload.exp ?? 0) * 1000,
+    };
   } catch (error) {
     return { ok: false, reason: error instanceof joseErrors.JWTExpired ? "expired" : "invalid" };
   }

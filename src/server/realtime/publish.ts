@@ -1,23 +1,18 @@
 // Typed fan-out to users' rooms after a write commits. With REDIS_URL: the Socket.IO Redis emitter
-// (every sidecar's adapter hears it). Without: a loopback HTTP call to the one local sidecar.
+// (every sidecar's adapter hears it). Without: a signed call to the one local sidecar's loopback port.
 // Publishing never fails the write: a client that misses an event catches up by sequence.
-import { createHmac } from "node:crypto";
 import { Emitter } from "@socket.io/redis-emitter";
 import { env } from "~/env";
 import { getRedis } from "~/server/redis";
 import type { ServerEventArgs, ServerEventName, ServerToClientEvents } from "~/shared/realtime/events";
 import { userRoom } from "~/shared/realtime/rooms";
+import { signInternalRequest } from "./internal-signature";
 
 export interface Publisher {
   toRooms(rooms: string[], event: ServerEventName, args: unknown[]): Promise<void>;
 }
 
 export const INTERNAL_EMIT_PATH = "/internal/emit";
-
-/** The bearer token the sidecar expects on the loopback emit endpoint. */
-export function internalEmitToken(secret: string): string {
-  return createHmac("sha256", secret).update("realtime-internal-emit").digest("base64url");
-}
 
 function redisPublisher(): Publisher {
   const emitter = new Emitter<ServerToClientEvents>(getRedis()!);
@@ -28,14 +23,14 @@ function redisPublisher(): Publisher {
   };
 }
 
-function loopbackPublisher(url: string, secret: string): Publisher {
-  const token = internalEmitToken(secret);
+export function loopbackPublisher(url: string, secret: string): Publisher {
   return {
     async toRooms(rooms, event, args) {
+      const body = JSON.stringify({ rooms, event, args });
       const res = await fetch(new URL(INTERNAL_EMIT_PATH, url), {
         method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({ rooms, event, args }),
+        headers: { "content-type": "application/json", ...signInternalRequest(secret, INTERNAL_EMIT_PATH, body) },
+        body,
         signal: AbortSignal.timeout(2_000),
       });
       if (!res.ok) throw new Error(`realtime sidecar answered ${res.status}`);

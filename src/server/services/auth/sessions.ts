@@ -4,6 +4,7 @@ import { env } from "~/env";
 import { db, type User } from "~/server/db";
 import { userColumns } from "~/server/db/columns";
 import { query, sql } from "~/server/db/sql";
+import { disconnectSockets } from "~/server/realtime/disconnect";
 import { newOpaqueToken, sha256, signAccessToken, verifyAccessToken, ACCESS_TOKEN_TTL_SECONDS } from "~/server/auth/tokens";
 
 export const REFRESH_TTL_SECONDS = 30 * 24 * 60 * 60;
@@ -63,12 +64,13 @@ export async function resolveAccessToken(token: string): Promise<AuthState | nul
   return loadSession(verified.claims.sessionId, verified.claims.userId);
 }
 
-/** The session's user, if the session is still valid for that user. Every request and socket
+/** The session's user, if the session is still valid for that user (not deleted, not banned). Every request and socket
  * handshake runs it: one indexed statement in plain SQL. */
 export async function loadSession(sessionId: string, userId: string): Promise<AuthState | null> {
   const rows = await query<User>(sql`
     SELECT ${userColumns("u")} FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.expires_at > now() AND u.deleted_at IS NULL`, "load-session");
+    WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.expires_at > now()
+      AND u.deleted_at IS NULL AND NOT u.banned`, "load-session");
   const user = rows[0];
   return user ? { user, sessionId } : null;
 }
@@ -80,7 +82,7 @@ export async function refreshSession(refreshToken: string, meta: RequestMeta): P
   const current = await db.session.findUnique({ where: { refreshHash: hash }, include: { user: true } });
 
   if (current) {
-    if (current.expiresAt <= now || current.user.deletedAt) return null;
+    if (current.expiresAt <= now || current.user.deletedAt || current.user.banned) return null;
     const nextToken = newOpaqueToken();
     // Only one of several concurrent refreshes wins the rotation; the others fall into the grace path.
     const rotated = await db.session.updateMany({
@@ -110,10 +112,10 @@ export async function refreshSession(refreshToken: string, meta: RequestMeta): P
   }
 
   const previous = await db.session.findUnique({ where: { prevRefreshHash: hash }, include: { user: true } });
-  if (!previous || previous.expiresAt <= now || previous.user.deletedAt) return null;
+  if (!previous || previous.expiresAt <= now || previous.user.deletedAt || previous.user.banned) return null;
   if (now.getTime() - previous.rotatedAt.getTime() > ROTATION_GRACE_MS) {
     // An old refresh token came back long after rotation: someone else holds a copy.
-    await db.session.deleteMany({ where: { id: previous.id } });
+    await revokeSession(previous.id);
     return null;
   }
   return {
@@ -127,11 +129,20 @@ export async function refreshSession(refreshToken: string, meta: RequestMeta): P
   };
 }
 
+/** Ends one session: its row goes and its open sockets are disconnected on every realtime node. */
 export async function revokeSession(sessionId: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionId } });
+  await disconnectSockets({ sessionIds: [sessionId] });
 }
 
-/** Ends every session of a user, or every one but `exceptSessionId` (after a password change). */
-export async function revokeUserSessions(userId: string, exceptSessionId?: string): Promise<void> {
-  await db.session.deleteMany({ where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) } });
+/** Ends every session of a user, or every one but `except` (a password change keeps the current
+ * device): the rows go and their sockets are disconnected everywhere. A ban calls this too. */
+export async function endUserSessions(userId: string, options: { except?: string } = {}): Promise<void> {
+  if (!options.except) {
+    await db.session.deleteMany({ where: { userId } });
+    return disconnectSockets({ userIds: [userId] });
+  }
+  const ended = await query<{ id: string }>(sql`
+    DELETE FROM sessions WHERE user_id = ${userId}::uuid AND id <> ${options.except}::uuid RETURNING id`);
+  await disconnectSockets({ sessionIds: ended.map((row) => row.id) });
 }

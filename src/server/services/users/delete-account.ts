@@ -1,6 +1,7 @@
 // Deleting an account: the person's data is wiped and they can no longer sign in; their messages
 // stay in chats (other members' history is theirs too) and show as "deleted account".
 import { db } from "~/server/db";
+import { disconnectSockets } from "~/server/realtime/disconnect";
 import { AppError } from "~/shared/errors";
 import { assertPassword } from "./password";
 
@@ -35,4 +36,6 @@ export async function deleteAccount(userId: string, password: string, meta: { ip
     await tx.userBlock.deleteMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] } });
     await tx.auditLog.create({ data: { actorId: userId, action: "account.delete", targetType: "user", targetId: userId, ip: meta.ip } });
   });
+  // The account keeps its chat memberships (its messages stay): its open sockets must go now.
+  await disconnectSockets({ userIds: [userId] });
 }

@@ -1,7 +1,7 @@
 // Changing the password: proves the current one, then signs out every other device.
 import { db } from "~/server/db";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
-import { revokeUserSessions } from "~/server/services/auth/sessions";
+import { endUserSessions } from "~/server/services/auth/sessions";
 import { AppError } from "~/shared/errors";
 
 /** Throws WRONG_PASSWORD (on `field`) unless `password` is the user's current one. */
@@ -15,5 +15,5 @@ export async function assertPassword(userId: string, password: string, field: st
 export async function changePassword(userId: string, sessionId: string, currentPassword: string, newPassword: string) {
   await assertPassword(userId, currentPassword, "currentPassword");
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
-  await revokeUserSessions(userId, sessionId);
+  await endUserSessions(userId, { except: sessionId });
 }

@@ -1,0 +1,68 @@
+// The sidecar's loopback-only HTTP port for the app when there is no Redis: POST /internal/emit
+// (fan-out) and POST /internal/disconnect (ended sessions). Each request is signed (timestamp +
+// body, HMAC with AUTH_SECRET); unsigned, forged, stale and replayed requests are refused.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import { INTERNAL_DISCONNECT_PATH } from "~/server/realtime/disconnect";
+import { internalRequestVerifier } from "~/server/realtime/internal-signature";
+import { INTERNAL_EMIT_PATH } from "~/server/realtime/publish";
+import type { RealtimeIo } from "./types";
+
+const ZRooms = z.array(z.string().max(100)).min(1).max(10_000);
+const ZInternalEmit = z.object({
+  rooms: ZRooms,
+  event: z.enum(["message:new", "receipt:update", "chat:updated", "chat:removed", "friends:updated", "typing:update", "presence:update"]),
+  args: z.array(z.unknown()).max(4),
+});
+const ZInternalDisconnect = z.object({ rooms: ZRooms });
+
+const MAX_INTERNAL_BODY = 1024 * 1024;
+
+export async function startInternalHttp(io: RealtimeIo, secret: string, port: number): Promise<{ server: Server; port: number }> {
+  const verify = internalRequestVerifier(secret);
+  const server = createServer((req, res) => {
+    if (req.method === "POST" && (req.url === INTERNAL_EMIT_PATH || req.url === INTERNAL_DISCONNECT_PATH)) return void handle(req, res, req.url);
+    json(res, 404, { ok: false });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string) {
+    let body = "";
+    for await (const chunk of req) {
+      body += chunk;
+      if (body.length > MAX_INTERNAL_BODY) return json(res, 413, { ok: false });
+    }
+    const verdict = verify(req.headers, path, body);
+    if (verdict !== "ok") return json(res, 401, { ok: false, error: verdict });
+    if (path === INTERNAL_DISCONNECT_PATH) {
+      const parsed = ZInternalDisconnect.safeParse(safeJson(body));
+      if (!parsed.success) return json(res, 400, { ok: false });
+      io.in(parsed.data.rooms).disconnectSockets(true);
+      return json(res, 200, { ok: true });
+    }
+    const parsed = ZInternalEmit.safeParse(safeJson(body));
+    if (!parsed.success) return json(res, 400, { ok: false });
+    const { rooms, event, args } = parsed.data;
+    (io.to(rooms).emit as (e: string, ...a: unknown[]) => boolean)(event, ...args);
+    json(res, 200, { ok: true });
+  }
+
+  // Loopback only: nothing outside this machine can reach it, whatever the firewall says.
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json", "x-content-type-options": "nosniff", "cache-control": "no-store" }).end(JSON.stringify(body));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,79 @@
+// Without Redis: one sidecar process, and the app (this process) publishing and ending sessions
+// through signed calls to its loopback-only port. Unsigned, forged, stale and replayed calls are
+// refused, and the public port does not serve them.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INTERNAL_DISCONNECT_PATH, loopbackEnder, setSocketEnder } from "~/server/realtime/disconnect";
+import { signInternalRequest } from "~/server/realtime/internal-signature";
+import { INTERNAL_EMIT_PATH, loopbackPublisher, setPublisher } from "~/server/realtime/publish";
+import { freePort, startSidecar, type SidecarProcess } from "../test/sidecar-process";
+import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
+import { registerUser } from "../test/trpc";
+
+const secret = process.env.AUTH_SECRET!;
+let node: SidecarProcess;
+let internalUrl: string;
+const sockets: TestSocket[] = [];
+
+beforeAll(async () => {
+  const internalPort = await freePort();
+  node = await startSidecar({ REDIS_URL: "", REALTIME_INTERNAL_PORT: String(internalPort), AUTH_SECRET: secret });
+  internalUrl = `http://127.0.0.1:${internalPort}`;
+  setPublisher(loopbackPublisher(internalUrl, secret));
+  setSocketEnder(loopbackEnder(internalUrl, secret));
+}, 60_000);
+afterAll(() => {
+  for (const socket of sockets) socket.close();
+  if (node?.child.exitCode === null) node.child.kill("SIGKILL");
+});
+
+async function online(person: Awaited<ReturnType<typeof registerUser>>) {
+  const { token } = await person.call().realtime.token();
+  const socket = connectSocket(node.url, token);
+  sockets.push(socket);
+  return connected(socket);
+}
+
+describe("the loopback publish port", () => {
+  const body = JSON.stringify({ rooms: [`user:${randomUUID()}`], event: "chat:updated", args: [{ chatId: randomUUID() }] });
+  const post = (base: string, headers: Record<string, string>, payload = body, path = INTERNAL_EMIT_PATH) =>
+    fetch(new URL(path, base), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: payload }).then((res) => res.status);
+
+  it("refuses unsigned, wrongly signed, stale and replayed requests", async () => {
+    expect(await post(internalUrl, {})).toBe(401);
+    // The old fixed bearer is no key any more.
+    expect(await post(internalUrl, { authorization: "Bearer anything" })).toBe(401);
+    expect(await post(internalUrl, signInternalRequest("another-secret-another-secret-another", INTERNAL_EMIT_PATH, body))).toBe(401);
+    // Signed for another body or another path.
+    expect(await post(internalUrl, signInternalRequest(secret, INTERNAL_EMIT_PATH, `${body} `))).toBe(401);
+    expect(await post(internalUrl, signInternalRequest(secret, INTERNAL_DISCONNECT_PATH, body))).toBe(401);
+    expect(await post(internalUrl, signInternalRequest(secret, INTERNAL_EMIT_PATH, body, Date.now() - 60_000))).toBe(401);
+
+    const signed = signInternalRequest(secret, INTERNAL_EMIT_PATH, body);
+    expect(await post(internalUrl, signed)).toBe(200);
+    expect(await post(internalUrl, signed)).toBe(401);
+  });
+
+  it("is not served on the public port", async () => {
+    expect(await post(node.url, signInternalRequest(secret, INTERNAL_EMIT_PATH, body))).toBe(404);
+    const disconnect = JSON.stringify({ rooms: ["user:x"] });
+    expect(await post(node.url, signInternalRequest(secret, INTERNAL_DISCONNECT_PATH, disconnect), disconnect, INTERNAL_DISCONNECT_PATH)).toBe(404);
+  });
+
+  it("carries messages end to end, and a sign-out disconnects the session's sockets", async () => {
+    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
+    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const [aliceTab, bobTab1, bobTab2] = [await online(alice), await online(bob), await online(bob)];
+    const aliceGets = collect(aliceTab, "message:new");
+    const bobGets = [collect(bobTab1, "message:new"), collect(bobTab2, "message:new")];
+
+    await alice.call().message.send({ chatId, clientId: randomUUID(), content: "before" });
+    await waitUntil(() => bobGets.every((list) => list.length === 1) && aliceGets.length === 1, 5_000, "delivery over the loopback");
+
+    await bob.call().auth.signOut();
+    await waitUntil(() => !bobTab1.connected && !bobTab2.connected, 1_000, "bob's sockets disconnected");
+    await alice.call().message.send({ chatId, clientId: randomUUID(), content: "after" });
+    await waitUntil(() => aliceGets.length === 2, 5_000, "alice's own copy");
+    expect(bobGets.map((list) => list.length)).toEqual([1, 1]);
+  });
+});
