@@ -8,11 +8,14 @@ import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { setSocketEnder } from "~/server/realtime/disconnect";
 import { setPublisher } from "~/server/realtime/publish";
+import { memberIds } from "~/server/services/chats/membership";
 import { sessionRoom, userRoom } from "~/shared/realtime/rooms";
 import { socketAuth, type SessionCheck } from "./auth";
+import { DEFAULT_FLOOD_LIMITS, guardAgainstFloods, type FloodLimits } from "./flood";
 import { registerChatEvents } from "./handlers/chat-events";
 import { registerPresence } from "./handlers/presence";
 import { startInternalHttp } from "./internal-http";
+import { membershipCache } from "./membership-cache";
 import { originPolicy } from "./origin";
 import { memoryPresenceStore, redisPresenceStore } from "./presence-store";
 import { memoryTokenLedger, redisTokenLedger } from "./token-ledger";
@@ -27,6 +30,9 @@ export interface RealtimeOptions {
   sessionIsLive: SessionCheck;
   /** The loopback-only port for the app's signed publish calls (needed only without Redis). */
   internalPort?: number;
+  /** How typing looks up chat members (cached briefly); tests count the calls. */
+  loadMemberIds?: (chatId: string) => Promise<string[]>;
+  floodLimits?: FloodLimits;
 }
 
 export interface RealtimeServer {
@@ -61,13 +67,14 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
 
   io.use(socketAuth(options.secret, options.sessionIsLive, redis[0] ? redisTokenLedger(redis[0]) : memoryTokenLedger()));
   io.on("connection", (socket) => {
+    guardAgainstFloods(socket, options.floodLimits ?? DEFAULT_FLOOD_LIMITS);
     void socket.join([userRoom(socket.data.userId), sessionRoom(socket.data.sessionId)]);
     // Once connected, nothing reads the first HTTP request again (socket.handshake keeps its headers,
     // url and auth): dropping the reference saves several KB per socket (Socket.IO's memory guide).
     (socket.conn as unknown as { request: unknown }).request = null;
   });
   const stopPresence = registerPresence(io, redis[0] ? redisPresenceStore(redis[0]) : memoryPresenceStore());
-  registerChatEvents(io);
+  registerChatEvents(io, membershipCache(options.loadMemberIds ?? memberIds));
 
   await new Promise<void>((resolve) => http.listen(options.port, "0.0.0.0", resolve));
   const port = (http.address() as AddressInfo).port;

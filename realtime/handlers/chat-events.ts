@@ -1,39 +1,48 @@
-// Typing and delivery marks from clients. Membership is checked on every event (no cache, so a
-// removed member is refused at once); a non-member gets NOT_FOUND like everywhere else.
+// Typing and delivery marks from clients. Typing checks membership through a short cache; a
+// non-member gets NOT_FOUND like everywhere else.
 import { AppError } from "~/shared/errors";
-import { memberIds } from "~/server/services/chats/membership";
 import { markDelivered } from "~/server/services/messages/receipts";
 import { ZReceiptInput, ZTypingInput } from "~/shared/schemas/chat";
 import type { Ack } from "~/shared/realtime/events";
 import { userRoom } from "~/shared/realtime/rooms";
+import type { MembershipCache } from "../membership-cache";
 import type { RealtimeIo, RealtimeSocket } from "../types";
 
-/** Typing is relayed at most this often per socket and chat (clients renew every few seconds). */
+/** A start is relayed at most this often per socket and chat (clients renew every few seconds);
+ * a stop only when a start was relayed, so a flood of either relays about one change a second. */
 const TYPING_MIN_INTERVAL_MS = 1_000;
 
 function reply(ack: ((result: Ack) => void) | undefined, result: Ack) {
   if (typeof ack === "function") ack(result);
 }
 
-export function registerChatEvents(io: RealtimeIo) {
+export function registerChatEvents(io: RealtimeIo, members: MembershipCache) {
   io.on("connection", (socket: RealtimeSocket) => {
     const { userId } = socket.data;
-    const lastTyping = new Map<string, number>();
+    /** Chats where this socket's last relayed typing change was a start. */
+    const typingIn = new Set<string>();
+    const lastStart = new Map<string, number>();
 
     const typing = (isTyping: boolean) => async (payload: unknown, ack?: (result: Ack) => void) => {
       const parsed = ZTypingInput.safeParse(payload);
       if (!parsed.success) return reply(ack, { ok: false, code: "BAD_REQUEST" });
       const { chatId } = parsed.data;
       if (isTyping) {
-        const last = lastTyping.get(chatId) ?? 0;
-        if (Date.now() - last < TYPING_MIN_INTERVAL_MS) return reply(ack, { ok: true });
-        lastTyping.set(chatId, Date.now());
+        if (Date.now() - (lastStart.get(chatId) ?? 0) < TYPING_MIN_INTERVAL_MS) return reply(ack, { ok: true });
+        lastStart.set(chatId, Date.now());
+        // Marked before the lookup: a stop arriving meanwhile must still be relayed after it.
+        typingIn.add(chatId);
       } else {
-        lastTyping.delete(chatId);
+        if (!typingIn.has(chatId)) return reply(ack, { ok: true });
+        typingIn.delete(chatId);
       }
       try {
-        const ids = await memberIds(chatId);
-        if (!ids.includes(userId)) return reply(ack, { ok: false, code: "NOT_FOUND" });
+        const ids = await members.memberIds(chatId);
+        if (!ids.includes(userId)) {
+          lastStart.delete(chatId);
+          typingIn.delete(chatId);
+          return reply(ack, { ok: false, code: "NOT_FOUND" });
+        }
         const others = ids.filter((id) => id !== userId).map(userRoom);
         if (others.length) io.to(others).emit("typing:update", { chatId, userId, typing: isTyping });
         reply(ack, { ok: true });
