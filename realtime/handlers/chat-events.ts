@@ -32,10 +32,9 @@ export function registerChatEvents(io: RealtimeIo, members: MembershipCache) {
         lastStart.set(chatId, Date.now());
         // Marked before the lookup: a stop arriving meanwhile must still be relayed after it.
         typingIn.add(chatId);
-      } else {
-        if (!typingIn.has(chatId)) return reply(ack, { ok: true });
-        typingIn.delete(chatId);
       }
+      // A stop with no relayed start before it changes nothing: answered, never relayed.
+      const relay = isTyping || typingIn.delete(chatId);
       try {
         const ids = await members.memberIds(chatId);
         if (!ids.includes(userId)) {
@@ -44,7 +43,7 @@ export function registerChatEvents(io: RealtimeIo, members: MembershipCache) {
           return reply(ack, { ok: false, code: "NOT_FOUND" });
         }
         const others = ids.filter((id) => id !== userId).map(userRoom);
-        if (others.length) io.to(others).emit("typing:update", { chatId, userId, typing: isTyping });
+        if (relay && others.length) io.to(others).emit("typing:update", { chatId, userId, typing: isTyping });
         reply(ack, { ok: true });
       } catch {
         reply(ack, { ok: false, code: "INTERNAL" });
