@@ -5,7 +5,6 @@ import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdapter } from "@socket.io/redis-adapter";
-import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { z } from "zod";
 import { INTERNAL_EMIT_PATH, internalEmitToken, setPublisher } from "~/server/realtime/publish";
@@ -14,6 +13,7 @@ import { socketAuth, type SessionCheck } from "./auth";
 import { registerChatEvents } from "./handlers/chat-events";
 import { registerPresence } from "./handlers/presence";
 import { memoryPresenceStore, redisPresenceStore } from "./presence-store";
+import { createRedisClients, onRedisRestored } from "./redis-link";
 import type { RealtimeIo } from "./types";
 
 export interface RealtimeOptions {
@@ -53,8 +53,11 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
     pingTimeout: 20_000,
   });
 
-  const redis = options.redisUrl ? [new Redis(options.redisUrl), new Redis(options.redisUrl)] : [];
-  if (redis.length === 2) io.adapter(createAdapter(redis[0]!, redis[1]!));
+  const links = options.redisUrl ? createRedisClients(options.redisUrl) : null;
+  const redis = links ? [links.pub, links.sub] : [];
+  if (links) io.adapter(createAdapter(links.pub, links.sub));
+  // Events published while this node's subscriber was cut off never reached it: clients catch up.
+  if (links) onRedisRestored(links.sub, () => io.local.emit("sync:required"));
   // Services called from this process (delivery marks) emit straight through this server.
   setPublisher({ toRooms: async (rooms, event, args) => void (io.to(rooms).emit as (e: string, ...a: unknown[]) => boolean)(event, ...args) });
 
