@@ -8,7 +8,24 @@ import { observeRedisErrors, redisOptions } from "~/server/redis";
 const RESUBSCRIBE_GRACE_MS = 100;
 
 export function createRedisClients(url: string): { pub: Redis; sub: Redis } {
-  return { pub: observeRedisErrors(new Redis(url, redisOptions()), "sidecar pub"), sub: observeRedisErrors(new Redis(url, redisOptions()), "sidecar sub") };
+  const pub = observeRedisErrors(new Redis(url, redisOptions({ maxRetriesPerRequest: 2 })), "sidecar pub");
+  return { pub: observePublishFailures(pub), sub: observeRedisErrors(new Redis(url, redisOptions()), "sidecar sub") };
+}
+
+/** The adapter fires PUBLISH without awaiting it: while Redis is down each failure would be an
+ * unhandled rejection (fatal in Node). Count them instead; the lost events are caught up after. */
+function observePublishFailures(client: Redis): Redis {
+  const publish = client.publish.bind(client) as (...args: unknown[]) => Promise<number>;
+  let failures = 0;
+  client.on("ready", () => (failures = 0));
+  (client as unknown as { publish: (...args: unknown[]) => Promise<number> }).publish = (...args) => {
+    const result = publish(...args);
+    result.catch(() => {
+      if (failures++ === 0) console.warn("redis (sidecar pub): publish failed; events of this outage are caught up by clients later");
+    });
+    return result;
+  };
+  return client;
 }
 
 /** Calls `onRestored` each time `client` becomes ready again after having lost its connection. */
