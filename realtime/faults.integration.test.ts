@@ -90,7 +90,7 @@ describe.skipIf(missingRedis)(`with a private Redis${missingRedis ? ` (skipped: 
     setPublisher(publisher);
   });
 
-  it("Redis down: messages sent meanwhile reach the open receiver within 5 s of Redis returning, with no later message", { timeout: 60_000 }, async () => {
+  it("Redis down: messages sent meanwhile reach the open receiver within 5 s of Redis returning, with no later message", { timeout: 120_000 }, async () => {
     const node = await sidecar({ REDIS_URL: redis!.url });
     const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
     const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
@@ -144,7 +144,7 @@ describe.skipIf(missingRedis)(`with a private Redis${missingRedis ? ` (skipped: 
     expect(publisher!.pendingRooms()).toBe(0);
   });
 
-  it("two sidecars without a load balancer: the client moves to the other node when its node dies, and keeps receiving", { timeout: 60_000 }, async () => {
+  it("two sidecars without a load balancer: the client moves to the other node when its node dies, and keeps receiving", { timeout: 120_000 }, async () => {
     const [nodeA, nodeB] = await Promise.all([sidecar({ REDIS_URL: redis!.url }), sidecar({ REDIS_URL: redis!.url })]);
     const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
     const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
@@ -167,7 +167,7 @@ describe.skipIf(missingRedis)(`with a private Redis${missingRedis ? ` (skipped: 
 });
 
 describe("sidecar restart", () => {
-  it("the client reconnects within 2 s of a restarted sidecar listening again", { timeout: 60_000 }, async () => {
+  it("the client reconnects within 2 s of a restarted sidecar listening again", { timeout: 120_000 }, async () => {
     const first = await sidecar({ REDIS_URL: "" });
     const port = Number(new URL(first.url).port);
     const bob = await registerUser();

@@ -32,7 +32,8 @@ export async function startSidecar(env: Record<string, string | undefined>, opti
   child.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: tsx start-up on a loaded CI machine can take tens of seconds.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`sidecar exited early:\n${output}`);
     const healthy = await fetch(`${url}/healthz`).then((res) => res.ok, () => false);
