@@ -4,7 +4,6 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdapter } from "@socket.io/redis-adapter";
-import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { setSocketEnder } from "~/server/realtime/disconnect";
 import { setPublisher } from "~/server/realtime/publish";
@@ -19,6 +18,7 @@ import { membershipCache } from "./membership-cache";
 import { originPolicy } from "./origin";
 import { memoryPresenceStore, redisPresenceStore } from "./presence-store";
 import { memoryTokenLedger, redisTokenLedger } from "./token-ledger";
+import { createRedisClients, onRedisRestored } from "./redis-link";
 import type { RealtimeIo } from "./types";
 
 export interface RealtimeOptions {
@@ -59,8 +59,11 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
   io.engine.on("initial_headers", (headers: Record<string, string>) => void (headers["X-Content-Type-Options"] = "nosniff"));
   io.engine.on("headers", (headers: Record<string, string>) => void (headers["X-Content-Type-Options"] = "nosniff"));
 
-  const redis = options.redisUrl ? [new Redis(options.redisUrl), new Redis(options.redisUrl)] : [];
-  if (redis.length === 2) io.adapter(createAdapter(redis[0]!, redis[1]!));
+  const links = options.redisUrl ? createRedisClients(options.redisUrl) : null;
+  const redis = links ? [links.pub, links.sub] : [];
+  if (links) io.adapter(createAdapter(links.pub, links.sub));
+  // Events published while this node's subscriber was cut off never reached it: clients catch up.
+  if (links) onRedisRestored(links.sub, () => io.local.emit("sync:required"));
   // Services called from this process (delivery marks) emit straight through this server.
   setPublisher({ toRooms: async (rooms, event, args) => void (io.to(rooms).emit as (e: string, ...a: unknown[]) => boolean)(event, ...args) });
   setSocketEnder({ disconnectRooms: async (rooms) => io.in(rooms).disconnectSockets(true) });

@@ -12,7 +12,12 @@ export const env = createEnv({
     REDIS_URL: z.url("REDIS_URL must be a redis:// URL").optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 48)"),
     APP_URL: z.url().default("http://localhost:3000"),
-    REALTIME_PUBLIC_URL: z.url().default("http://localhost:3001"),
+    // One URL (a load balancer in front of the sidecars), or a comma-separated list the client fails over across.
+    REALTIME_PUBLIC_URL: z
+      .string()
+      .default("http://localhost:3001")
+      .transform((value) => value.split(",").map((url) => url.trim()).filter(Boolean))
+      .pipe(z.array(z.url("REALTIME_PUBLIC_URL must be a URL or a comma-separated list of URLs")).min(1, "REALTIME_PUBLIC_URL is empty")),
     REALTIME_INTERNAL_PORT: positiveInt(Number(process.env.REALTIME_PORT || 3001) + 1),
     REALTIME_INTERNAL_URL: z.url().default(`http://127.0.0.1:${process.env.REALTIME_INTERNAL_PORT || Number(process.env.REALTIME_PORT || 3001) + 1}`),
     AUTH_IP_LIMIT: positiveInt(30),

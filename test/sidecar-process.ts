@@ -20,8 +20,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startSidecar(env: Record<string, string | undefined>): Promise<SidecarProcess> {
-  const port = await freePort();
+/** Starts `realtime/index.ts`; `port` restarts a node where a killed one listened. */
+export async function startSidecar(env: Record<string, string | undefined>, options: { port?: number } = {}): Promise<SidecarProcess> {
+  const port = options.port ?? (await freePort());
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "realtime/index.ts"], {
     env: { ...process.env, ...env, REALTIME_PORT: String(port), NODE_ENV: "test" },
@@ -31,7 +32,8 @@ export async function startSidecar(env: Record<string, string | undefined>): Pro
   child.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: tsx start-up on a loaded CI machine can take tens of seconds.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`sidecar exited early:\n${output}`);
     const healthy = await fetch(`${url}/healthz`).then((res) => res.ok, () => false);
@@ -43,4 +45,10 @@ export async function startSidecar(env: Record<string, string | undefined>): Pro
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { url, child, output: () => output, exited };
+}
+
+/** Kills a sidecar (SIGKILL: a crash, no goodbye to its clients) and waits until it is gone. */
+export async function killSidecar(sidecar: SidecarProcess): Promise<void> {
+  if (sidecar.child.exitCode === null && sidecar.child.signalCode === null) sidecar.child.kill("SIGKILL");
+  await sidecar.exited;
 }

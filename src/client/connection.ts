@@ -1,5 +1,6 @@
 // The browser's socket to the realtime sidecar: a fresh token on every (re)connect attempt,
-// automatic reconnection with back-off, and a visible state (connecting / online / offline).
+// automatic reconnection with a short capped back-off, failover across the listed sidecars, and a
+// visible state (connecting / online / offline).
 import { io, type Socket } from "socket.io-client";
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ConnectRefusal, type ServerToClientEvents } from "~/shared/realtime/events";
 
@@ -9,7 +10,22 @@ export type ConnectionState = "connecting" | "online" | "offline";
 export interface TokenGrant {
   token: string;
   url: string;
+  /** Every sidecar the client may use (REALTIME_PUBLIC_URL's list); `url` is the first. */
+  urls?: string[];
   protocol: number;
+}
+
+/** Reconnect back-off: a restarted sidecar is found within about a second, with jitter so that
+ * thousands of clients do not all knock at once. */
+export const RECONNECT_DELAY_MS = 250;
+export const RECONNECT_DELAY_MAX_MS = 1_000;
+export const RECONNECT_JITTER = 0.5;
+
+/** Round-robin over the sidecar URLs, starting at a random one to spread clients over the nodes. */
+export function sidecarRotation(urls: string[], random = Math.random): { current: () => string; next: () => string } {
+  const list = urls.length > 0 ? urls : [""];
+  let index = Math.floor(random() * list.length) % list.length;
+  return { current: () => list[index]!, next: () => list[(index = (index + 1) % list.length)]! };
 }
 
 export interface ConnectionOptions {
@@ -28,8 +44,9 @@ export async function connectRealtime(options: ConnectionOptions): Promise<Clien
   const first = await options.getToken();
   if (first.protocol !== PROTOCOL_VERSION) options.onOutdated();
   let pending: TokenGrant | null = first;
+  const sidecars = sidecarRotation(first.urls?.length ? first.urls : [first.url]);
 
-  const socket: ClientSocket = io(first.url, {
+  const socket: ClientSocket = io(sidecars.current(), {
     // Called before every attempt: tokens live 5 minutes, reconnects can come much later.
     auth: (callback) => {
       const grant = pending;
@@ -39,11 +56,17 @@ export async function connectRealtime(options: ConnectionOptions): Promise<Clien
         .catch(() => callback({ token: "", protocol: PROTOCOL_VERSION }));
     },
     transports: ["websocket", "polling"],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 10_000,
-    randomizationFactor: 0.5,
+    reconnectionDelay: RECONNECT_DELAY_MS,
+    reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
+    randomizationFactor: RECONNECT_JITTER,
     withCredentials: true,
   });
+  // Without a load balancer in front, a dead node must not hold the client: every new attempt after a
+  // lost connection or a failed attempt goes to the next sidecar of the list.
+  const moveToNextSidecar = () => {
+    (socket.io as unknown as { uri: string }).uri = sidecars.next();
+  };
+  socket.io.on("reconnect_attempt", moveToNextSidecar);
 
   options.onState("connecting");
   let refusals = 0;

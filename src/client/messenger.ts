@@ -268,9 +268,10 @@ export class Messenger {
     socket.on("friends:updated", () => this.callbacks.onFriendsChanged?.());
     socket.on("typing:update", ({ chatId, userId, typing }) => this.applyTyping(chatId, userId, typing));
     socket.on("presence:update", (update) => this.set({ presence: { ...this.state.presence, [update.userId]: update } }));
+    socket.on("sync:required", () => this.resync());
   }
 
-  /** After every (re)connect: catch up on every open chat, flush the outbox, refresh lists. */
+  /** After every (re)connect, or when the server says events were lost: catch up on every open chat, flush the outbox, refresh lists. */
   private resync() {
     this.outbox.online();
     for (const chatId of Object.keys(this.state.timelines)) void this.catchUp(chatId).catch(() => undefined);

@@ -22,6 +22,8 @@ export const APP_ERROR_TRPC_CODE = {
   BLOCKED_BY_YOU: "FORBIDDEN",
   BLOCKED_BY_THEM: "FORBIDDEN",
   FRIENDS_ONLY: "FORBIDDEN",
+  /** The database (or another dependency) is unreachable for now: retry later (HTTP 503). */
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_TRPC_CODE;

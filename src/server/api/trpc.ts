@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { env } from "~/env";
 import { db } from "~/server/db";
+import { isDatabaseUnavailable } from "~/server/db/errors";
 import type { CookieJar } from "~/server/auth/cookies";
 import { resolveRequestSession } from "~/server/auth/request-session";
 import type { RequestMeta } from "~/server/services/auth/sessions";
@@ -20,9 +21,20 @@ export function clientIp(headers: Headers): string | null {
   return (headers.get("x-forwarded-for") ?? "").split(",")[0]?.trim() || null;
 }
 
+/** The one mapping of a database outage (connection refused or dropped, shutdown, pool timeout):
+ * 503 SERVICE_UNAVAILABLE, retryable, instead of a 500 that reads like a bug. */
+function asUnavailable(error: unknown): TRPCError | null {
+  if (!isDatabaseUnavailable(error)) return null;
+  const cause = new AppError("SERVICE_UNAVAILABLE", "The service is temporarily unavailable. Try again in a moment.", { retryAfter: 2 });
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: cause.message, cause });
+}
+
 export async function createTRPCContext(opts: CreateContextOptions) {
   const meta: RequestMeta = { ip: clientIp(opts.headers), userAgent: opts.headers.get("user-agent") };
-  const auth = await resolveRequestSession(opts.cookies, meta);
+  // The session lookup is the first query of every request: an outage surfaces here first.
+  const auth = await resolveRequestSession(opts.cookies, meta).catch((error: unknown) => {
+    throw asUnavailable(error) ?? error;
+  });
   return { db, cookies: opts.cookies, meta, auth };
 }
 
@@ -50,9 +62,12 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Domain errors become the tRPC error their code maps to; anything else stays a 500 and is logged. */
+/** Domain errors become the tRPC error their code maps to, a database outage a 503; anything else
+ * stays a 500 and is logged. */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
+  const unavailable = result.ok ? null : asUnavailable(result.error.cause);
+  if (!result.ok && unavailable) return { ...result, error: unavailable };
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     return { ...result, error: new TRPCError({ code: APP_ERROR_TRPC_CODE[cause.code], message: cause.message, cause }) };

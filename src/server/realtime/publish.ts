@@ -1,27 +1,19 @@
 // Typed fan-out to users' rooms after a write commits. With REDIS_URL: the Socket.IO Redis emitter
 // (every sidecar's adapter hears it). Without: a signed call to the one local sidecar's loopback port.
-// Publishing never fails the write: a client that misses an event catches up by sequence.
-import { Emitter } from "@socket.io/redis-emitter";
+// Publishing never fails the write: a client that misses an event catches up by sequence, and one
+// whose events could not reach Redis is told to catch up when it returns (./redis-publisher.ts).
 import { env } from "~/env";
 import { getRedis } from "~/server/redis";
-import type { ServerEventArgs, ServerEventName, ServerToClientEvents } from "~/shared/realtime/events";
+import type { ServerEventArgs, ServerEventName } from "~/shared/realtime/events";
 import { userRoom } from "~/shared/realtime/rooms";
 import { signInternalRequest } from "./internal-signature";
+import { createRedisPublisher } from "./redis-publisher";
 
 export interface Publisher {
   toRooms(rooms: string[], event: ServerEventName, args: unknown[]): Promise<void>;
 }
 
 export const INTERNAL_EMIT_PATH = "/internal/emit";
-
-function redisPublisher(): Publisher {
-  const emitter = new Emitter<ServerToClientEvents>(getRedis()!);
-  return {
-    async toRooms(rooms, event, args) {
-      (emitter.to(rooms).emit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
-    },
-  };
-}
 
 export function loopbackPublisher(url: string, secret: string): Publisher {
   return {
@@ -46,7 +38,7 @@ export function setPublisher(publisher: Publisher): void {
 }
 
 function publisher(): Publisher {
-  state.bmPublisher ??= env.REDIS_URL ? redisPublisher() : loopbackPublisher(env.REALTIME_INTERNAL_URL, env.AUTH_SECRET);
+  state.bmPublisher ??= env.REDIS_URL ? createRedisPublisher(getRedis()!) : loopbackPublisher(env.REALTIME_INTERNAL_URL, env.AUTH_SECRET);
   return state.bmPublisher;
 }
 

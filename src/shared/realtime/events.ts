@@ -73,6 +73,8 @@ export interface ServerToClientEvents {
   "presence:update": (update: PresenceUpdate) => void;
   /** The node is shutting down: reconnect (to another node) after the given delay. */
   "server:shutdown": (payload: { reconnectInMs: number }) => void;
+  /** Events may have been lost (Redis was unreachable): catch up as after a reconnect. */
+  "sync:required": () => void;
 }
 
 export interface ClientToServerEvents {

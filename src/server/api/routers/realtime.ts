@@ -7,7 +7,8 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 export const realtimeRouter = createTRPCRouter({
   token: protectedProcedure.mutation(async ({ ctx }) => ({
     token: await signRealtimeToken(env.AUTH_SECRET, { userId: ctx.auth.user.id, sessionId: ctx.auth.sessionId }),
-    url: env.REALTIME_PUBLIC_URL,
+    url: env.REALTIME_PUBLIC_URL[0]!,
+    urls: env.REALTIME_PUBLIC_URL,
     protocol: PROTOCOL_VERSION,
     expiresInSeconds: REALTIME_TOKEN_TTL_SECONDS,
   })),
