@@ -1,11 +1,11 @@
 // Ending sessions on every realtime node at once: the sockets of the given sessions (or of whole
 // users) are disconnected. With REDIS_URL: the Socket.IO Redis emitter's disconnectSockets (every
 // sidecar's adapter hears it). Without: a signed loopback call to the one local sidecar.
-import { Emitter } from "@socket.io/redis-emitter";
 import { env } from "~/env";
 import { getRedis } from "~/server/redis";
 import { sessionRoom, userRoom } from "~/shared/realtime/rooms";
 import { signInternalRequest } from "./internal-signature";
+import { awaitedEmitter } from "./redis-publisher";
 
 export const INTERNAL_DISCONNECT_PATH = "/internal/disconnect";
 
@@ -15,12 +15,8 @@ export interface SocketEnder {
 }
 
 function redisEnder(): SocketEnder {
-  const emitter = new Emitter(getRedis()!);
-  return {
-    async disconnectRooms(rooms) {
-      emitter.in(rooms).disconnectSockets(true);
-    },
-  };
+  const emitter = awaitedEmitter(getRedis()!);
+  return { disconnectRooms: (rooms) => emitter.run((e) => e.in(rooms).disconnectSockets(true)) };
 }
 
 export function loopbackEnder(url: string, secret: string): SocketEnder {

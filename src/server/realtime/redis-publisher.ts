@@ -19,16 +19,29 @@ export interface RedisPublisher extends Publisher {
   flush(): Promise<void>;
 }
 
-export function createRedisPublisher(redis: Redis): RedisPublisher {
+/** A Socket.IO Redis emitter whose operations can be awaited: `run` resolves when Redis took the
+ * PUBLISH the operation made, and rejects when it failed (the emitter alone never tells). */
+export function awaitedEmitter(redis: Redis) {
   let published: Promise<unknown> = Promise.resolve();
   // The emitter only ever calls publish(); capturing its promise lets a failure reach the caller.
   const client = { publish: (channel: string, message: string | Uint8Array) => (published = redis.publish(channel, message as string)) };
   const emitter = new Emitter<ServerToClientEvents>(client as unknown as Redis);
-  const emit = async (rooms: string[] | null, event: string, args: unknown[]) => {
-    const target = rooms ? emitter.to(rooms) : emitter;
-    (target.emit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
-    await published;
+  return {
+    async run(operation: (emitter: Emitter<ServerToClientEvents>) => void): Promise<void> {
+      published = Promise.resolve();
+      operation(emitter);
+      await published;
+    },
   };
+}
+
+export function createRedisPublisher(redis: Redis): RedisPublisher {
+  const emitter = awaitedEmitter(redis);
+  const emit = (rooms: string[] | null, event: string, args: unknown[]) =>
+    emitter.run((e) => {
+      const target = rooms ? e.to(rooms) : e;
+      (target.emit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
+    });
 
   const missed = new Set<string>();
   let everyone = false;
