@@ -8,6 +8,7 @@ import type { CookieJar } from "~/server/auth/cookies";
 import { resolveRequestSession } from "~/server/auth/request-session";
 import type { RequestMeta } from "~/server/services/auth/sessions";
 import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
+import { PerKeyConcurrency } from "./per-user-concurrency";
 
 export interface CreateContextOptions {
   headers: Headers;
@@ -71,11 +72,15 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-/** A signed-in, not banned, not deleted user; narrows ctx.auth to non-null. */
+const perUser = new PerKeyConcurrency(env.API_USER_CONCURRENCY);
+
+/** A signed-in, not banned, not deleted user; narrows ctx.auth to non-null. One user's calls run
+ * at most API_USER_CONCURRENCY at a time (per process), so a batch cannot hold the whole pool. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
   if (ctx.auth.user.banned) throw new AppError("ACCOUNT_BANNED", "This account has been blocked by an administrator");
-  return next({ ctx: { ...ctx, auth: ctx.auth } });
+  const auth = ctx.auth;
+  return perUser.run(auth.user.id, () => next({ ctx: { ...ctx, auth } }));
 });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
