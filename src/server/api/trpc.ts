@@ -8,6 +8,7 @@ import type { CookieJar } from "~/server/auth/cookies";
 import { resolveRequestSession } from "~/server/auth/request-session";
 import type { RequestMeta } from "~/server/services/auth/sessions";
 import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
+import { consume, type LimitRule } from "~/server/rate-limit";
 import { PerKeyConcurrency } from "./per-user-concurrency";
 
 export interface CreateContextOptions {
@@ -82,6 +83,13 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   const auth = ctx.auth;
   return perUser.run(auth.user.id, () => next({ ctx: { ...ctx, auth } }));
 });
+
+/** A protected procedure whose calls count against `rule` per user (server/limits.ts). */
+export const limitedProcedure = (rule: LimitRule) =>
+  protectedProcedure.use(async ({ ctx, next }) => {
+    await consume(rule, ctx.auth.user.id);
+    return next();
+  });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.auth.user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Administrators only");
