@@ -7,7 +7,7 @@ import type { AppRouter } from "~/server/api/root";
 import { SEND_BATCH_MAX } from "~/shared/api-limits";
 import { TYPING_TTL_MS, type MessageDto, type PresenceUpdate, type ReceiptUpdate } from "~/shared/realtime/events";
 import { connectRealtime, type ClientSocket, type ConnectionState } from "./connection";
-import { Outbox, type Failure } from "./outbox";
+import { Outbox, type Failure, type OutboxOptions } from "./outbox";
 import { indexedDbOutboxStore, type OutboxItem, type OutboxStore } from "./outbox-store";
 import { hasGap, mergeMessages, prependPage, timelineFromPage, type Timeline } from "./timeline";
 
@@ -59,13 +59,7 @@ export class Messenger {
   ) {
     this.outbox = new Outbox({
       store,
-      send: async (item) => (await this.api.message.send.mutate({ chatId: item.chatId, clientId: item.clientId, content: item.content })).message,
-      sendBatch: async (items) => {
-        const results = await this.api.message.sendBatch.mutate({ messages: items.map(({ chatId, clientId, content }) => ({ chatId, clientId, content })) });
-        return results.map((result) => (result.ok ? { message: result.message } : { error: new SendRefusedError(result.code, result.error, result.retryAfter) }));
-      },
-      batchSize: SEND_BATCH_MAX,
-      classify: classifySendError,
+      ...outboxTransport(api),
       onChange: (outbox) => this.set({ outbox }),
       onSent: (message) => this.receive([message]),
       // One tab at a time flushes the shared outbox.
@@ -282,6 +276,19 @@ export class Messenger {
     for (const chatId of Object.keys(this.state.timelines)) void this.catchUp(chatId).catch(() => undefined);
     this.callbacks.onReconnect?.();
   }
+}
+
+/** How the outbox reaches the server: message.send, message.sendBatch, and what their errors mean. */
+export function outboxTransport(api: TRPCClient<AppRouter>): Pick<OutboxOptions, "send" | "sendBatch" | "batchSize" | "classify"> {
+  return {
+    send: async (item) => (await api.message.send.mutate({ chatId: item.chatId, clientId: item.clientId, content: item.content })).message,
+    sendBatch: async (items) => {
+      const results = await api.message.sendBatch.mutate({ messages: items.map(({ chatId, clientId, content }) => ({ chatId, clientId, content })) });
+      return results.map((result) => (result.ok ? { message: result.message } : { error: new SendRefusedError(result.code, result.error, result.retryAfter) }));
+    },
+    batchSize: SEND_BATCH_MAX,
+    classify: classifySendError,
+  };
 }
 
 /** One message of a message.sendBatch call that the server did not store. */

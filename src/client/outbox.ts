@@ -64,7 +64,9 @@ export class Outbox {
   }
 
   async enqueue(chatId: string, content: string): Promise<OutboxItem> {
-    const item: OutboxItem = { clientId: (this.options.newId ?? (() => crypto.randomUUID()))(), chatId, content, createdAt: Date.now(), status: "pending" };
+    // Strictly increasing, so two messages written within one millisecond keep their order.
+    const createdAt = Math.max(Date.now(), (this.items.at(-1)?.createdAt ?? 0) + 1);
+    const item: OutboxItem = { clientId: (this.options.newId ?? (() => crypto.randomUUID()))(), chatId, content, createdAt, status: "pending" };
     await this.options.store.put(item);
     this.items = sortItems([...this.items, item]);
     this.changed();
