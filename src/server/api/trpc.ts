@@ -84,10 +84,11 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return perUser.run(auth.user.id, () => next({ ctx: { ...ctx, auth } }));
 });
 
-/** A protected procedure whose calls count against `rule` per user (server/limits.ts). */
-export const limitedProcedure = (rule: LimitRule) =>
-  protectedProcedure.use(async ({ ctx, next }) => {
-    await consume(rule, ctx.auth.user.id);
+/** Counts a call against `rule` for the signed-in user (server/limits.ts). Use after `.input()`,
+ * so bad input is answered BAD_REQUEST and never spends the budget. */
+export const perUserLimit = (rule: LimitRule) =>
+  t.middleware(async ({ ctx, next }) => {
+    if (ctx.auth) await consume(rule, ctx.auth.user.id);
     return next();
   });
 

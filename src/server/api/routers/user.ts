@@ -13,7 +13,7 @@ import { searchPeople } from "~/server/services/people/search";
 import { updatePrivacy } from "~/server/services/users/privacy";
 import { ZPrivacyInput, ZSearchPeopleInput, ZUserRef } from "~/shared/schemas/people";
 import { ZChangePasswordInput, ZDeleteAccountInput, ZSetLocaleInput, ZUpdateProfileInput, ZUsername } from "~/shared/schemas/user";
-import { createTRPCRouter, limitedProcedure, protectedProcedure } from "../trpc";
+import { createTRPCRouter, perUserLimit, protectedProcedure } from "../trpc";
 import { userLimits } from "~/server/limits";
 
 export const userRouter = createTRPCRouter({
@@ -21,7 +21,7 @@ export const userRouter = createTRPCRouter({
 
   byUsername: protectedProcedure.input(z.object({ username: ZUsername })).query(({ input }) => findByUsername(input.username)),
 
-  search: limitedProcedure(userLimits.search).input(ZSearchPeopleInput).query(({ ctx, input }) => searchPeople(ctx.auth.user.id, input)),
+  search: protectedProcedure.input(ZSearchPeopleInput).use(perUserLimit(userLimits.search)).query(({ ctx, input }) => searchPeople(ctx.auth.user.id, input)),
 
   profile: protectedProcedure.input(ZUserRef).query(({ ctx, input }) => getProfile(ctx.auth.user.id, input.userId)),
 
@@ -49,12 +49,12 @@ export const userRouter = createTRPCRouter({
     return toSelfView(user);
   }),
 
-  changePassword: limitedProcedure(userLimits.passwordCheck).input(ZChangePasswordInput).mutation(async ({ ctx, input }) => {
+  changePassword: protectedProcedure.input(ZChangePasswordInput).use(perUserLimit(userLimits.passwordCheck)).mutation(async ({ ctx, input }) => {
     await changePassword(ctx.auth.user.id, ctx.auth.sessionId, input.currentPassword, input.newPassword);
     return { ok: true as const };
   }),
 
-  deleteAccount: limitedProcedure(userLimits.passwordCheck).input(ZDeleteAccountInput).mutation(async ({ ctx, input }) => {
+  deleteAccount: protectedProcedure.input(ZDeleteAccountInput).use(perUserLimit(userLimits.passwordCheck)).mutation(async ({ ctx, input }) => {
     await deleteAccount(ctx.auth.user.id, input.password, ctx.meta);
     clearAuthCookies(ctx.cookies);
     return { ok: true as const };
