@@ -1,4 +1,5 @@
-// Fixed-window limits in Redis when REDIS_URL is set (shared by every app process), in memory otherwise.
+// Fixed-window limits and token buckets, in Redis when REDIS_URL is set (shared by every app
+// process), in memory otherwise. The rules themselves: server/limits.ts, services/auth/limits.ts.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "~/shared/errors";
 import { getRedis } from "./redis";
@@ -24,8 +25,7 @@ function limiterFor(rule: LimitRule): RateLimiterAbstract {
 }
 
 function tooMany(res: RateLimiterRes): AppError {
-  const retryAfter = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
-  return new AppError("RATE_LIMITED", `Too many attempts. Try again in ${retryAfter} s.`, { retryAfter });
+  return rateLimited(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
 }
 
 /** Counts one attempt for `key`; throws RATE_LIMITED once the rule's budget is spent. */

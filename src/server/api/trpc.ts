@@ -6,9 +6,9 @@ import { env } from "~/env";
 import { db } from "~/server/db";
 import type { CookieJar } from "~/server/auth/cookies";
 import { resolveRequestSession } from "~/server/auth/request-session";
+import { consume, type LimitRule } from "~/server/rate-limit";
 import type { RequestMeta } from "~/server/services/auth/sessions";
 import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
-import { consume, type LimitRule } from "~/server/rate-limit";
 import { PerKeyConcurrency } from "./per-user-concurrency";
 
 export interface CreateContextOptions {
