@@ -38,6 +38,13 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       REGISTER_IP_LIMIT: "1000",
       AUTH_IP_LIMIT: "1000",
+      // The specs act far faster than a person: roomy per-user limits (production keeps the defaults).
+      LIMIT_MESSAGES_BURST: "1000",
+      LIMIT_SEARCHES_PER_MINUTE: "1000",
+      LIMIT_FRIEND_REQUESTS_PER_MINUTE: "1000",
+      LIMIT_GROUPS_PER_MINUTE: "1000",
+      LIMIT_MEMBER_ADDS_PER_MINUTE: "1000",
+      LIMIT_PASSWORD_CHECKS_PER_15_MINUTES: "1000",
     },
   },
 });

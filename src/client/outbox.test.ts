@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { MessageDto } from "~/shared/realtime/events";
-import { Outbox, type OutboxOptions } from "./outbox";
+import { Outbox, type BatchOutcome, type OutboxOptions } from "./outbox";
 import { memoryOutboxStore, type OutboxItem } from "./outbox-store";
 
 let ids = 0;
@@ -110,5 +110,119 @@ describe("Outbox", () => {
     expect(outbox.list()).toMatchObject([{ clientId: other.clientId, status: "failed" }]);
     await outbox.remove(other.clientId);
     expect(await store.all()).toEqual([]);
+  });
+
+  describe("in batches (message.sendBatch)", () => {
+    function batched(sendBatch: (items: OutboxItem[]) => Promise<BatchOutcome[]>, send: OutboxOptions["send"] = async () => Promise.reject(new Error("network"))) {
+      const sent: MessageDto[] = [];
+      const delays: number[] = [];
+      const outbox = new Outbox({
+        store: memoryOutboxStore(),
+        send,
+        sendBatch,
+        batchSize: 50,
+        classify: (error) => {
+          const message = (error as Error).message;
+          if (message.startsWith("limited:")) return { kind: "retry", code: "RATE_LIMITED", retryAfterMs: Number(message.slice(8)) };
+          return { kind: message.startsWith("refused") ? "fatal" : "retry", code: message };
+        },
+        onChange: () => {},
+        onSent: (message) => sent.push(message),
+        newId: () => `id-${String(++ids).padStart(6, "0")}`,
+        backoffMs: (attempt) => {
+          delays.push(attempt);
+          return 5;
+        },
+      });
+      return { outbox, sent, delays };
+    }
+
+    it("50 messages queued during an outage go out in order in a couple of calls once the server answers", async () => {
+      let down = true;
+      const calls: number[] = [];
+      let seq = 0;
+      const { outbox, sent } = batched(async (items) => {
+        if (down) throw new Error("network");
+        calls.push(items.length);
+        return items.map((item) => ({ message: dto(item, ++seq) }));
+      });
+      await outbox.start();
+      // Written while the app is down: each enqueue tries and fails (one attempt per flush).
+      for (let i = 0; i < 50; i++) await outbox.enqueue(i % 2 ? "a" : "b", `m${i}`);
+      await outbox.idle();
+      expect(sent).toEqual([]);
+      down = false;
+      outbox.online();
+      await vi.waitFor(() => expect(sent).toHaveLength(50));
+      expect(calls.length).toBeLessThanOrEqual(2);
+      expect(sent.map((message) => message.content)).toEqual(Array.from({ length: 50 }, (_, i) => `m${i}`));
+      expect(outbox.list()).toEqual([]);
+    });
+
+    it("a backlog over the batch size goes in ordered batches of at most 50", async () => {
+      const calls: string[][] = [];
+      let seq = 0;
+      const { outbox, sent } = batched(async (items) => {
+        calls.push(items.map((item) => item.content));
+        return items.map((item) => ({ message: dto(item, ++seq) }));
+      });
+      const store = (outbox as unknown as { options: { store: ReturnType<typeof memoryOutboxStore> } }).options.store;
+      for (let i = 0; i < 120; i++) await store.put({ clientId: `pre-${String(i).padStart(4, "0")}`, chatId: "c", content: `m${i}`, createdAt: 1000 + i, status: "pending" });
+      await outbox.start();
+      await vi.waitFor(() => expect(sent).toHaveLength(120));
+      expect(calls.map((call) => call.length)).toEqual([50, 50, 20]);
+      expect(calls.flat()).toEqual(Array.from({ length: 120 }, (_, i) => `m${i}`));
+    });
+
+    it("a refused message in a batch is marked failed, the others are sent", async () => {
+      let seq = 0;
+      const { outbox, sent } = batched(async (items) => items.map((item) => (item.content === "bad" ? { error: new Error("refused") } : { message: dto(item, ++seq) })));
+      await outbox.start();
+      for (const content of ["one", "bad", "two"]) void outbox.enqueue("c", content);
+      await vi.waitFor(() => expect(sent.map((message) => message.content)).toEqual(["one", "two"]));
+      expect(outbox.list()).toMatchObject([{ content: "bad", status: "failed", error: "refused" }]);
+    });
+
+    it("a rate-limited message waits retryAfter and is retried, never marked failed", async () => {
+      let limitedCalls = 1;
+      let seq = 0;
+      const calls: string[][] = [];
+      const { outbox, sent } = batched(async (items) => {
+        calls.push(items.map((item) => item.content));
+        const limited = limitedCalls-- > 0;
+        // The bucket holds one token: the first is stored, the rest are told to wait 150 ms.
+        return items.map((item, index) => (limited && index > 0 ? { error: new Error("limited:150") } : { message: dto(item, ++seq) }));
+      });
+      const store = (outbox as unknown as { options: { store: ReturnType<typeof memoryOutboxStore> } }).options.store;
+      for (const [i, content] of ["a", "b", "c"].entries()) await store.put({ clientId: `rl-${i}`, chatId: "c", content, createdAt: i, status: "pending" });
+      const started = Date.now();
+      await outbox.start();
+      await vi.waitFor(() => expect(sent.map((message) => message.content)).toEqual(["a", "b", "c"]), { timeout: 3000 });
+      expect(calls).toEqual([["a", "b", "c"], ["b", "c"]]);
+      expect(outbox.list()).toEqual([]);
+      // It waited the server's retryAfter (150 ms) rather than the 5 ms back-off.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(145);
+    });
+
+    it("a batch refused as a whole (one bad message failing the input check) falls back to one call each", async () => {
+      let seq = 0;
+      const single: string[] = [];
+      const { outbox, sent } = batched(
+        async (items) => {
+          if (items.some((item) => item.content === "bad")) throw new Error("refused: input");
+          return items.map((item) => ({ message: dto(item, ++seq) }));
+        },
+        async (item) => {
+          single.push(item.content);
+          if (item.content === "bad") throw new Error("refused");
+          return dto(item, ++seq);
+        },
+      );
+      await outbox.start();
+      for (const content of ["one", "bad", "two"]) void outbox.enqueue("c", content);
+      await vi.waitFor(() => expect(sent.map((message) => message.content)).toEqual(["one", "two"]));
+      expect(outbox.list()).toMatchObject([{ content: "bad", status: "failed" }]);
+      expect(single.length).toBeGreaterThan(0);
+    });
   });
 });

@@ -1,17 +1,32 @@
 // The outbox: a message is stored durably before it is sent, shown as "sending", and resent with
 // the same id until the server confirms it (after reconnects, reloads, crashes). Messages of a chat
 // go out in the order they were written; a transient failure retries with back-off, a permanent one
-// (the server refused it) waits for the person to retry or delete it.
+// (the server refused it) waits for the person to retry or delete it. With `sendBatch`, a backlog
+// (after an outage) goes out in ordered batches, one call each, instead of one call per message.
 import type { MessageDto } from "~/shared/realtime/events";
 import type { OutboxItem, OutboxStore } from "./outbox-store";
 
 export type FailureKind = "retry" | "fatal";
 
+export interface Failure {
+  kind: FailureKind;
+  code: string;
+  /** The server said when to try again (rate limit): wait at least this long. */
+  retryAfterMs?: number;
+}
+
+/** One message's outcome in a batch: stored (or already stored), or an error to classify. */
+export type BatchOutcome = { message: MessageDto } | { error: unknown };
+
 export interface OutboxOptions {
   store: OutboxStore;
   send: (item: OutboxItem) => Promise<MessageDto>;
+  /** Sends several messages in the order given, one outcome each (message.sendBatch). A call
+   * that fails as a whole with a fatal error falls back to `send`, one by one. */
+  sendBatch?: (items: OutboxItem[]) => Promise<BatchOutcome[]>;
+  batchSize?: number;
   /** Transient (network, 5xx, rate limit) → retry; refused by the server → fatal. */
-  classify: (error: unknown) => { kind: FailureKind; code: string };
+  classify: (error: unknown) => Failure;
   onChange: (items: OutboxItem[]) => void;
   onSent: (message: MessageDto, item: OutboxItem) => void;
   /** Serialises flushing across tabs (Web Locks); defaults to running directly. */
@@ -49,7 +64,9 @@ export class Outbox {
   }
 
   async enqueue(chatId: string, content: string): Promise<OutboxItem> {
-    const item: OutboxItem = { clientId: (this.options.newId ?? (() => crypto.randomUUID()))(), chatId, content, createdAt: Date.now(), status: "pending" };
+    // Strictly increasing, so two messages written within one millisecond keep their order.
+    const createdAt = Math.max(Date.now(), (this.items.at(-1)?.createdAt ?? 0) + 1);
+    const item: OutboxItem = { clientId: (this.options.newId ?? (() => crypto.randomUUID()))(), chatId, content, createdAt, status: "pending" };
     await this.options.store.put(item);
     this.items = sortItems([...this.items, item]);
     this.changed();
@@ -113,28 +130,68 @@ export class Outbox {
     const stored = new Map((await this.options.store.all()).map((item) => [item.clientId, item]));
     this.items = sortItems(this.items.filter((item) => stored.has(item.clientId)));
     this.changed();
-    for (const item of this.items.filter((candidate) => candidate.status === "pending")) {
-      if (this.stopped) return;
+    const batchSize = this.options.sendBatch ? (this.options.batchSize ?? 50) : 1;
+    while (!this.stopped) {
+      // The oldest pending messages, in the order written (so each chat's stay in order).
+      const batch = this.items.filter((candidate) => candidate.status === "pending").slice(0, batchSize);
+      if (batch.length === 0) return;
+      let outcomes: BatchOutcome[];
       try {
-        const message = await this.options.send(item);
-        await this.options.store.delete(item.clientId);
-        this.items = this.items.filter((candidate) => candidate.clientId !== item.clientId);
-        this.attempt = 0;
-        this.changed();
-        this.options.onSent(message, item);
+        outcomes = await this.sendAll(batch);
       } catch (error) {
-        const failure = this.options.classify(error);
+        outcomes = [{ error }];
+      }
+      let retry: Failure | null = null;
+      for (const [index, item] of batch.entries()) {
+        const outcome = outcomes[index];
+        if (!outcome) continue; // not tried: goes in the next round
+        if ("message" in outcome) {
+          await this.options.store.delete(item.clientId);
+          this.items = this.items.filter((candidate) => candidate.clientId !== item.clientId);
+          this.attempt = 0;
+          this.changed();
+          this.options.onSent(outcome.message, item);
+          continue;
+        }
+        const failure = this.options.classify(outcome.error);
         if (failure.kind === "fatal") {
           const failed: OutboxItem = { ...item, status: "failed", error: failure.code };
           await this.options.store.put(failed);
           this.replace(failed);
           continue;
         }
+        retry ??= failure;
+      }
+      if (retry) {
         // Keep order: nothing later goes out before this one does.
-        this.timer = setTimeout(() => this.kick(), (this.options.backoffMs ?? defaultBackoff)(this.attempt++));
+        const wait = Math.max((this.options.backoffMs ?? defaultBackoff)(this.attempt++), retry.retryAfterMs ?? 0);
+        this.timer = setTimeout(() => this.kick(), wait);
         return;
       }
     }
+  }
+
+  /** One call for the batch; a whole-call refusal (e.g. one bad message failing the input check)
+   * falls back to one call per message, so only the bad one fails. Throws when transient. */
+  private async sendAll(batch: OutboxItem[]): Promise<BatchOutcome[]> {
+    const { sendBatch, send, classify } = this.options;
+    if (sendBatch && batch.length > 1) {
+      try {
+        return await sendBatch(batch);
+      } catch (error) {
+        if (classify(error).kind !== "fatal") throw error;
+      }
+    }
+    const outcomes: BatchOutcome[] = [];
+    for (const item of batch) {
+      try {
+        outcomes.push({ message: await send(item) });
+      } catch (error) {
+        outcomes.push({ error });
+        if (classify(error).kind !== "fatal") break;
+      }
+    }
+    return outcomes;
   }
 
   private replace(item: OutboxItem) {

@@ -155,6 +155,18 @@ const ROWS: Record<string, Row> = {
     fields: { chatId: id, clientId: id, content: text, replyToId: { kind: "id", optional: true } },
     valid: () => ({ chatId: randomUUID(), clientId: randomUUID(), content: "hello" }),
   },
+  "message.sendBatch": {
+    protected: true,
+    fields: { messages: { kind: "ids" } },
+    valid: () => ({ messages: [{ chatId: randomUUID(), clientId: randomUUID(), content: "hello" }] }),
+    extraCases: [
+      { label: "messages: empty", input: { messages: [] }, expect: "reject" },
+      { label: "messages: 51", input: { messages: Array.from({ length: 51 }, () => ({ chatId: randomUUID(), clientId: randomUUID(), content: "x" })) }, expect: "reject" },
+      { label: "messages: item without content", input: { messages: [{ chatId: randomUUID(), clientId: randomUUID() }] }, expect: "reject" },
+      { label: "messages: item with 1 MB content", input: { messages: [{ chatId: randomUUID(), clientId: randomUUID(), content: "x".repeat(1 << 20) }] }, expect: "reject" },
+      { label: "messages: item with a bad id", input: { messages: [{ chatId: "nope", clientId: randomUUID(), content: "x" }] }, expect: "reject" },
+    ],
+  },
   "message.history": {
     protected: true,
     fields: { chatId: id, before: optionalInt, after: optionalInt, limit: optionalInt },

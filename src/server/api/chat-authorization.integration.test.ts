@@ -1,8 +1,10 @@
 // Who may touch a chat: every chat/message procedure and socket event, tried as a non-member, a
 // removed member and a signed-out browser, is denied (NOT_FOUND, so ids don't leak; UNAUTHORIZED).
 import { randomUUID } from "node:crypto";
+import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSession } from "~/server/services/auth/sessions";
+import { APP_ERROR_TRPC_CODE } from "~/shared/errors";
 import { startRealtimeServer, type RealtimeServer } from "../../../realtime/server";
 import { connected, connectSocket, type TestSocket } from "../../../test/sockets";
 import { expectTRPCError, newClient, registerUser, type Caller } from "../../../test/trpc";
@@ -24,6 +26,12 @@ const PROCEDURES: Record<string, (call: Caller) => Promise<unknown>> = {
   "chat.member.remove": (call) => call.chat.member.remove({ chatId, userId: member.user.id }),
   "chat.member.setRole": (call) => call.chat.member.setRole({ chatId, userId: member.user.id, role: "ADMIN" }),
   "message.send": (call) => call.message.send({ chatId, clientId: randomUUID(), content: "intrusion" }),
+  // Refusals come per message: the first one's code, thrown like the others' (see expectTRPCError).
+  "message.sendBatch": async (call) => {
+    const [result] = await call.message.sendBatch({ messages: [{ chatId, clientId: randomUUID(), content: "intrusion" }] });
+    if (result && !result.ok) throw new TRPCError({ code: APP_ERROR_TRPC_CODE[result.code], message: result.error });
+    return result;
+  },
   "message.history": (call) => call.message.history({ chatId }),
   "message.markRead": (call) => call.message.markRead({ chatId, seq }),
   "message.markDelivered": (call) => call.message.markDelivered({ chatId, seq }),

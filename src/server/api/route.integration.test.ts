@@ -1,6 +1,9 @@
 // The tRPC HTTP endpoint (src/app/api/trpc/[trpc]/route.ts) called as Next would call it, without
 // starting Next: body-size limit, JSON errors, and cookies over real headers.
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { TRPC_MAX_BATCH_SIZE } from "~/shared/api-limits";
 import { GET, POST } from "~/app/api/trpc/[trpc]/route";
 import { newRegisterInput, randomIp, registerUser } from "../../../test/trpc";
 
@@ -105,4 +108,31 @@ describe("POST /api/trpc", () => {
     const error = await errorOf(response);
     expect(error.data.appCode).toBe("UNAUTHENTICATED");
   });
+
+  it(`refuses a batch of more than ${TRPC_MAX_BATCH_SIZE} calls with 400 before running any, and runs one of ${TRPC_MAX_BATCH_SIZE}`, async () => {
+    const alice = await registerUser();
+    const { user: bob } = await registerUser();
+    const { chatId } = await alice.call().chat.openDirect({ userId: bob.id });
+    const batch = (calls: number) => {
+      const body = Object.fromEntries(Array.from({ length: calls }, (_, index) => [index, { json: { chatId, clientId: randomUUID(), content: `m${index}` } }]));
+      return post(`${Array(calls).fill("message.send").join(",")}?batch=1`, JSON.stringify(body), { cookie: cookieOf(alice.jar.snapshot()) });
+    };
+
+    const tooMany = await batch(TRPC_MAX_BATCH_SIZE + 1);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.headers.get("content-type")).toMatch(/application\/json/);
+    const errors = (await tooMany.json()) as ErrorBody[];
+    expect(errors).toHaveLength(TRPC_MAX_BATCH_SIZE + 1);
+    expect(errors[0]!.error.json.data).toMatchObject({ code: "BAD_REQUEST", httpStatus: 400 });
+    expect(errors[0]!.error.json.message).toBe(`At most ${TRPC_MAX_BATCH_SIZE} calls per batch`);
+    expect(await db.message.count({ where: { chatId } })).toBe(0);
+
+    const allowed = await batch(TRPC_MAX_BATCH_SIZE);
+    expect(allowed.status).toBe(200);
+    expect(await db.message.count({ where: { chatId } })).toBe(TRPC_MAX_BATCH_SIZE);
+  });
 });
+
+function cookieOf(cookies: Record<string, string>): string {
+  return Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join("; ");
+}

@@ -7,8 +7,10 @@ import { db } from "~/server/db";
 import { isDatabaseUnavailable } from "~/server/db/errors";
 import type { CookieJar } from "~/server/auth/cookies";
 import { resolveRequestSession } from "~/server/auth/request-session";
+import { consume, type LimitRule } from "~/server/rate-limit";
 import type { RequestMeta } from "~/server/services/auth/sessions";
 import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
+import { PerKeyConcurrency } from "./per-user-concurrency";
 
 export interface CreateContextOptions {
   headers: Headers;
@@ -86,12 +88,24 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-/** A signed-in, not banned, not deleted user; narrows ctx.auth to non-null. */
+const perUser = new PerKeyConcurrency(env.API_USER_CONCURRENCY);
+
+/** A signed-in, not banned, not deleted user; narrows ctx.auth to non-null. One user's calls run
+ * at most API_USER_CONCURRENCY at a time (per process), so a batch cannot hold the whole pool. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.auth) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
   if (ctx.auth.user.banned) throw new AppError("ACCOUNT_BANNED", "This account has been blocked by an administrator");
-  return next({ ctx: { ...ctx, auth: ctx.auth } });
+  const auth = ctx.auth;
+  return perUser.run(auth.user.id, () => next({ ctx: { ...ctx, auth } }));
 });
+
+/** Counts a call against `rule` for the signed-in user (server/limits.ts). Use after `.input()`,
+ * so bad input is answered BAD_REQUEST and never spends the budget. */
+export const perUserLimit = (rule: LimitRule) =>
+  t.middleware(async ({ ctx, next }) => {
+    if (ctx.auth) await consume(rule, ctx.auth.user.id);
+    return next();
+  });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.auth.user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Administrators only");

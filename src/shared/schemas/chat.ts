@@ -1,5 +1,6 @@
 // Zod schemas for chats and messages (tRPC inputs, forms, socket payloads).
 import { z } from "zod";
+import { SEND_BATCH_MAX } from "../api-limits";
 
 export const MESSAGE_MAX_LENGTH = 4000;
 export const HISTORY_MAX_PAGE = 100;
@@ -44,6 +45,11 @@ export const ZSendMessageInput = z.object({
   replyToId: ZId.optional(),
 });
 export type TSendMessageInput = z.input<typeof ZSendMessageInput>;
+
+/** Several messages in one call (the outbox draining), sent in this order. */
+export const ZSendBatchInput = z.object({
+  messages: z.array(ZSendMessageInput).min(1, "Nothing to send").max(SEND_BATCH_MAX, `At most ${SEND_BATCH_MAX} messages at a time`),
+});
 
 const ZSeq = z.number().int().min(0).max(2_147_483_647);
 

@@ -208,6 +208,26 @@ describe("rate limits", () => {
     }
   });
 
+  it("per account, not per login text: failures by username lock the email form too", async () => {
+    const email = `${randomSuffix(10)}@example.com`;
+    const victim = await registerUser({ email });
+    const ip = randomIp();
+    for (let i = 0; i < 3; i++) {
+      await expectTRPCError(newClient({ ip }).call().auth.signIn({ login: victim.input.username, password: "wrong-password" }), "UNAUTHORIZED");
+    }
+    const limited = await expectTRPCError(newClient({ ip }).call().auth.signIn({ login: email.toUpperCase(), password: victim.input.password }), "TOO_MANY_REQUESTS");
+    expect(limited.shape.data.retryAfter).toBeGreaterThan(0);
+  });
+
+  it("an unknown login is limited like a known one (no hint which logins exist)", async () => {
+    const ip = randomIp();
+    const login = `nobody_${randomSuffix(8)}`;
+    for (let i = 0; i < 3; i++) {
+      await expectTRPCError(newClient({ ip }).call().auth.signIn({ login, password: "wrong-password" }), "UNAUTHORIZED");
+    }
+    await expectTRPCError(newClient({ ip }).call().auth.signIn({ login, password: "wrong-password" }), "TOO_MANY_REQUESTS");
+  });
+
   it("per account: a successful sign-in forgets earlier failures", async () => {
     const { input } = await registerUser();
     for (let round = 0; round < 2; round++) {

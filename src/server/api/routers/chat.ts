@@ -4,7 +4,8 @@ import { createGroup, openDirectChat } from "~/server/services/chats/create";
 import { getChat, listChats } from "~/server/services/chats/list";
 import { addMembers, leaveGroup, removeMember, renameGroup, setMemberRole } from "~/server/services/chats/manage";
 import { ZAddMembersInput, ZChatRef, ZCreateDirectInput, ZCreateGroupInput, ZMemberRef, ZRenameChatInput, ZSetMemberRoleInput } from "~/shared/schemas/chat";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, perUserLimit, protectedProcedure } from "../trpc";
+import { userLimits } from "~/server/limits";
 
 const OK = { ok: true as const };
 
@@ -12,7 +13,7 @@ export const chatRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listChats(ctx.auth.user.id)),
   get: protectedProcedure.input(ZChatRef).query(({ ctx, input }) => getChat(ctx.auth.user.id, input.chatId)),
   openDirect: protectedProcedure.input(ZCreateDirectInput).mutation(({ ctx, input }) => openDirectChat(ctx.auth.user.id, input.userId)),
-  createGroup: protectedProcedure.input(ZCreateGroupInput).mutation(({ ctx, input }) => createGroup(ctx.auth.user.id, input)),
+  createGroup: protectedProcedure.input(ZCreateGroupInput).use(perUserLimit(userLimits.createGroup)).mutation(({ ctx, input }) => createGroup(ctx.auth.user.id, input)),
   rename: protectedProcedure.input(ZRenameChatInput).mutation(async ({ ctx, input }) => {
     await renameGroup(ctx.auth.user.id, input.chatId, input.title);
     return OK;
@@ -22,7 +23,7 @@ export const chatRouter = createTRPCRouter({
     return OK;
   }),
   member: createTRPCRouter({
-    add: protectedProcedure.input(ZAddMembersInput).mutation(async ({ ctx, input }) => {
+    add: protectedProcedure.input(ZAddMembersInput).use(perUserLimit(userLimits.addMembers)).mutation(async ({ ctx, input }) => {
       await addMembers(ctx.auth.user.id, input.chatId, input.userIds);
       return OK;
     }),

@@ -2,13 +2,14 @@
 import { acceptFriend, cancelRequest, declineFriend, listFriends, removeFriend, requestFriend } from "~/server/services/people/friends";
 import { findByUsername } from "~/server/services/users/public-profile";
 import { ZFriendRequestInput, ZUserRef } from "~/shared/schemas/people";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, perUserLimit, protectedProcedure } from "../trpc";
+import { userLimits } from "~/server/limits";
 
 const OK = { ok: true as const };
 
 export const friendRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listFriends(ctx.auth.user.id)),
-  request: protectedProcedure.input(ZFriendRequestInput).mutation(async ({ ctx, input }) => {
+  request: protectedProcedure.input(ZFriendRequestInput).use(perUserLimit(userLimits.friendRequest)).mutation(async ({ ctx, input }) => {
     const userId = "userId" in input ? input.userId : (await findByUsername(input.username)).id;
     return { userId, state: await requestFriend(ctx.auth.user.id, userId) };
   }),

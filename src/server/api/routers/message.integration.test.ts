@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { recordPublished, sentTo, type Published } from "../../../../test/publisher";
-import { expectTRPCError, registerUser } from "../../../../test/trpc";
+import { expectTRPCError, newClient, registerUser } from "../../../../test/trpc";
 
 let published: Published[];
 beforeEach(() => {
@@ -97,6 +97,64 @@ describe("message.send", () => {
     const reply = await alice.call().message.send({ chatId, clientId: randomUUID(), content: "answer", replyToId: target.message.id });
     expect(reply.message.replyToId).toBe(target.message.id);
     await expectTRPCError(alice.call().message.send({ chatId, clientId: randomUUID(), content: "bad", replyToId: elsewhere.message.id }), "BAD_REQUEST");
+  });
+});
+
+describe("message.sendBatch", () => {
+  const batchOf = (chatId: string, count: number, prefix = "m") =>
+    Array.from({ length: count }, (_, i) => ({ chatId, clientId: randomUUID(), content: `${prefix}${i}` }));
+
+  it("stores the messages in the order given, one sequence each, and fans each out", async () => {
+    const { alice, bob, chatId } = await directChat();
+    const messages = batchOf(chatId, 20);
+    const results = await alice.call().message.sendBatch({ messages });
+    expect(results.map((result) => (result.ok ? [result.created, result.message.seq, result.message.content] : result.code))).toEqual(
+      messages.map((message, i) => [true, i + 1, message.content]),
+    );
+    expect(sentTo(published, bob.user.id, "message:new").map((message) => (message as { seq: number }).seq)).toEqual(messages.map((_, i) => i + 1));
+  });
+
+  it("a resent batch (lost answer) gets the stored messages back, nothing doubled, and new ones appended", async () => {
+    const { alice, chatId } = await directChat();
+    const messages = batchOf(chatId, 5);
+    const first = await alice.call().message.sendBatch({ messages });
+    const again = await alice.call().message.sendBatch({ messages: [...messages, ...batchOf(chatId, 2, "new")] });
+    expect(again.slice(0, 5)).toEqual(first.map((result) => ({ ...result, created: false })));
+    expect(again.slice(5).map((result) => result.ok && result.created && result.message.seq)).toEqual([6, 7]);
+    expect(await db.message.count({ where: { chatId } })).toBe(7);
+  });
+
+  it("a refused message in the middle gets its own error; the ones around it are sent, in order", async () => {
+    const { alice, bob, chatId } = await directChat();
+    const carol = await registerUser();
+    const { chatId: otherChat } = await bob.call().chat.openDirect({ userId: carol.user.id });
+    const [before, after] = batchOf(chatId, 2);
+    const foreign = { chatId: otherChat, clientId: randomUUID(), content: "not my chat" };
+    const results = await alice.call().message.sendBatch({ messages: [before!, foreign, after!] });
+    expect(results[0]).toMatchObject({ ok: true, message: { seq: 1, content: "m0" } });
+    expect(results[1]).toMatchObject({ ok: false, clientId: foreign.clientId, code: "NOT_FOUND" });
+    expect(results[2]).toMatchObject({ ok: true, message: { seq: 2, content: "m1" } });
+    expect(await db.message.count({ where: { chatId: otherChat } })).toBe(0);
+  });
+
+  it("a non-member gets NOT_FOUND for each message and stores nothing; a blocked sender gets BLOCKED_BY_THEM", async () => {
+    const { alice, bob, chatId } = await directChat();
+    const mallory = await registerUser();
+    const results = await mallory.call().message.sendBatch({ messages: batchOf(chatId, 3) });
+    expect(results.map((result) => !result.ok && result.code)).toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND"]);
+    await bob.call().user.block({ userId: alice.user.id });
+    const blocked = await alice.call().message.sendBatch({ messages: batchOf(chatId, 2) });
+    expect(blocked.map((result) => !result.ok && result.code)).toEqual(["BLOCKED_BY_THEM", "BLOCKED_BY_THEM"]);
+    expect(await db.message.count({ where: { chatId } })).toBe(0);
+  });
+
+  it("signed out: UNAUTHORIZED; an empty, over-long or invalid batch: BAD_REQUEST, nothing stored", async () => {
+    const { alice, chatId } = await directChat();
+    await expectTRPCError(newClient().call().message.sendBatch({ messages: batchOf(chatId, 1) }), "UNAUTHORIZED");
+    await expectTRPCError(alice.call().message.sendBatch({ messages: [] }), "BAD_REQUEST");
+    await expectTRPCError(alice.call().message.sendBatch({ messages: batchOf(chatId, 51) }), "BAD_REQUEST");
+    await expectTRPCError(alice.call().message.sendBatch({ messages: [{ chatId, clientId: randomUUID(), content: "   " }] }), "BAD_REQUEST");
+    expect(await db.message.count({ where: { chatId } })).toBe(0);
   });
 });
 

@@ -1,12 +1,13 @@
-// message.send, message.history, message.markRead, message.markDelivered
+// message.send, message.sendBatch, message.history, message.markRead, message.markDelivered
 import { readHistory } from "~/server/services/messages/history";
 import { markDelivered, markRead } from "~/server/services/messages/receipts";
-import { sendMessage } from "~/server/services/messages/send";
-import { ZHistoryInput, ZReceiptInput, ZSendMessageInput } from "~/shared/schemas/chat";
+import { sendMessageBatch, sendMessageLimited } from "~/server/services/messages/send-limited";
+import { ZHistoryInput, ZReceiptInput, ZSendBatchInput, ZSendMessageInput } from "~/shared/schemas/chat";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const messageRouter = createTRPCRouter({
-  send: protectedProcedure.input(ZSendMessageInput).mutation(({ ctx, input }) => sendMessage(ctx.auth.user.id, input)),
+  send: protectedProcedure.input(ZSendMessageInput).mutation(({ ctx, input }) => sendMessageLimited(ctx.auth.user.id, input)),
+  sendBatch: protectedProcedure.input(ZSendBatchInput).mutation(({ ctx, input }) => sendMessageBatch(ctx.auth.user.id, input)),
   history: protectedProcedure.input(ZHistoryInput).query(({ ctx, input }) => readHistory(ctx.auth.user.id, input)),
   markRead: protectedProcedure.input(ZReceiptInput).mutation(({ ctx, input }) => markRead(ctx.auth.user.id, input.chatId, input.seq)),
   markDelivered: protectedProcedure.input(ZReceiptInput).mutation(({ ctx, input }) => markDelivered(ctx.auth.user.id, input.chatId, input.seq)),

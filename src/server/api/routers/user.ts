@@ -13,14 +13,15 @@ import { searchPeople } from "~/server/services/people/search";
 import { updatePrivacy } from "~/server/services/users/privacy";
 import { ZPrivacyInput, ZSearchPeopleInput, ZUserRef } from "~/shared/schemas/people";
 import { ZChangePasswordInput, ZDeleteAccountInput, ZSetLocaleInput, ZUpdateProfileInput, ZUsername } from "~/shared/schemas/user";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, perUserLimit, protectedProcedure } from "../trpc";
+import { userLimits } from "~/server/limits";
 
 export const userRouter = createTRPCRouter({
   me: protectedProcedure.query(({ ctx }) => toSelfView(ctx.auth.user)),
 
   byUsername: protectedProcedure.input(z.object({ username: ZUsername })).query(({ input }) => findByUsername(input.username)),
 
-  search: protectedProcedure.input(ZSearchPeopleInput).query(({ ctx, input }) => searchPeople(ctx.auth.user.id, input)),
+  search: protectedProcedure.input(ZSearchPeopleInput).use(perUserLimit(userLimits.search)).query(({ ctx, input }) => searchPeople(ctx.auth.user.id, input)),
 
   profile: protectedProcedure.input(ZUserRef).query(({ ctx, input }) => getProfile(ctx.auth.user.id, input.userId)),
 
@@ -48,12 +49,12 @@ export const userRouter = createTRPCRouter({
     return toSelfView(user);
   }),
 
-  changePassword: protectedProcedure.input(ZChangePasswordInput).mutation(async ({ ctx, input }) => {
+  changePassword: protectedProcedure.input(ZChangePasswordInput).use(perUserLimit(userLimits.passwordCheck)).mutation(async ({ ctx, input }) => {
     await changePassword(ctx.auth.user.id, ctx.auth.sessionId, input.currentPassword, input.newPassword);
     return { ok: true as const };
   }),
 
-  deleteAccount: protectedProcedure.input(ZDeleteAccountInput).mutation(async ({ ctx, input }) => {
+  deleteAccount: protectedProcedure.input(ZDeleteAccountInput).use(perUserLimit(userLimits.passwordCheck)).mutation(async ({ ctx, input }) => {
     await deleteAccount(ctx.auth.user.id, input.password, ctx.meta);
     clearAuthCookies(ctx.cookies);
     return { ok: true as const };

@@ -11,18 +11,22 @@ import { createSession, type RequestMeta } from "./sessions";
 export async function signIn(input: z.output<typeof ZSignInInput>, meta: RequestMeta) {
   const login = input.login.toLowerCase();
   const ip = meta.ip ?? "unknown";
-  const accountAtIp = `${login}|${ip}`;
   await consume(signInPerIp, ip);
-  await assertNotLimited(signInFailuresPerAccountIp, accountAtIp);
-  await assertNotLimited(signInFailuresPerAccount, login);
 
   const user = await db.user.findFirst({
     where: { deletedAt: null, ...(login.includes("@") ? { email: login } : { username: login }) },
   });
+  // Failures count per account, whichever login (username or email) named it; an unknown login is
+  // counted by its text, so probing unknown names meets the same limit as guessing a known one.
+  const account = user ? `user:${user.id}` : `login:${login}`;
+  const accountAtIp = `${account}|${ip}`;
+  await assertNotLimited(signInFailuresPerAccountIp, accountAtIp);
+  await assertNotLimited(signInFailuresPerAccount, account);
+
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !valid) {
     await consume(signInFailuresPerAccountIp, accountAtIp).catch(() => undefined);
-    await consume(signInFailuresPerAccount, login).catch(() => undefined);
+    await consume(signInFailuresPerAccount, account).catch(() => undefined);
     throw new AppError("INVALID_CREDENTIALS", "Wrong username, email or password");
   }
   if (user.banned) throw new AppError("ACCOUNT_BANNED", "This account has been blocked by an administrator");

@@ -103,7 +103,7 @@ function isClientIdRace(error: unknown): boolean {
   return pgError.code === "23505" && (pgError.constraint ?? "").includes("client");
 }
 
-async function findResend(senderId: string, clientId: string, chatId: string): Promise<MessageDto | null> {
+export async function findResend(senderId: string, clientId: string, chatId: string): Promise<MessageDto | null> {
   const rows = await query<Message>(sql`
     SELECT ${messageColumns("m")} FROM messages m WHERE m.sender_id = ${senderId}::uuid AND m.client_id = ${clientId}::uuid`, "find-resend");
   const message = rows[0];
