@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_DISCONNECT_PATH, loopbackEnder, setSocketEnder } from "~/server/realtime/disconnect";
 import { signInternalRequest } from "~/server/realtime/internal-signature";
 import { INTERNAL_EMIT_PATH, loopbackPublisher, setPublisher } from "~/server/realtime/publish";
+import { connectRealtime } from "~/client/connection";
+import { installBrowserShims } from "../test/browser-shims";
 import { freePort, startSidecar, type SidecarProcess } from "../test/sidecar-process";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
 import { registerUser } from "../test/trpc";
@@ -75,5 +77,27 @@ describe("the loopback publish port", () => {
     await alice.call().message.send({ chatId, clientId: randomUUID(), content: "after" });
     await waitUntil(() => aliceGets.length === 2, 5_000, "alice's own copy");
     expect(bobGets.map((list) => list.length)).toEqual([1, 1]);
+  });
+
+  it("the real client code stops and reports the session ended when its socket is cut by a sign-out", async () => {
+    installBrowserShims();
+    const bob = await registerUser();
+    // The browser's tRPC client rejects with the error's shape in `data` (TRPCClientError).
+    const getToken = () =>
+      bob.call().realtime.token().then(
+        (grant) => ({ ...grant, url: node.url, urls: [node.url] }),
+        (error: { code: string; message: string }) => Promise.reject(Object.assign(new Error(error.message), { data: { code: error.code } })),
+      );
+    let ended = 0;
+    const socket = await connectRealtime({ getToken, onState: () => undefined, onConnect: () => undefined, onSessionEnded: () => void ended++, onOutdated: () => undefined });
+    try {
+      await waitUntil(() => socket.connected, 10_000, "the client connected");
+      await bob.call().auth.signOut();
+      await waitUntil(() => ended === 1, 5_000, "onSessionEnded called");
+      expect(socket.connected).toBe(false);
+      expect(socket.active).toBe(false);
+    } finally {
+      socket.close();
+    }
   });
 });

@@ -28,6 +28,12 @@ export function sidecarRotation(urls: string[], random = Math.random): { current
   return { current: () => list[index]!, next: () => list[(index = (index + 1) % list.length)]! };
 }
 
+/** Whether a failed token request (a tRPC client error) says the session no longer exists. */
+export function sessionGone(error: unknown): boolean {
+  const data = (error as { data?: { code?: string; appCode?: string } } | null)?.data;
+  return data?.code === "UNAUTHORIZED" || data?.appCode === "ACCOUNT_BANNED";
+}
+
 export interface ConnectionOptions {
   /** Mints a token (tRPC realtime.token); its url says where the sidecar is. */
   getToken: () => Promise<TokenGrant>;
@@ -53,7 +59,12 @@ export async function connectRealtime(options: ConnectionOptions): Promise<Clien
       pending = null;
       (grant ? Promise.resolve(grant) : options.getToken())
         .then((next) => callback({ token: next.token, protocol: PROTOCOL_VERSION }))
-        .catch(() => callback({ token: "", protocol: PROTOCOL_VERSION }));
+        .catch((error: unknown) => {
+          // No token because the session is gone (signed out elsewhere, banned): stop, sign in again.
+          if (!sessionGone(error)) return callback({ token: "", protocol: PROTOCOL_VERSION });
+          socket.disconnect();
+          options.onSessionEnded();
+        });
     },
     transports: ["websocket", "polling"],
     reconnectionDelay: RECONNECT_DELAY_MS,
