@@ -72,6 +72,25 @@ describe("auth.register", () => {
   });
 });
 
+describe("auth.register: weak passwords", () => {
+  it.each([
+    ["eight spaces", () => ({ password: "        " }), /only spaces/],
+    ["one repeated letter", () => ({ password: "aaaaaaaa" }), /too simple/],
+    ["a run", () => ({ password: "abcdefgh" }), /too simple/],
+    ["equal to the username", () => { const username = randomUsername(); return { username, password: username }; }, /username, name or email/],
+    ["the username in capitals with a suffix", () => { const username = randomUsername(); return { username, password: `${username.toUpperCase()}!2024` }; }, /username, name or email/],
+    ["containing the display name", () => ({ displayName: "Marfa Ivanova", password: "my-marfaivanova-pw" }), /username, name or email/],
+    ["containing the email's local part", () => ({ email: `olga.${randomSuffix(6)}@example.test` , password: "" }), /username, name or email/],
+  ] as const)("refuses %s: BAD_REQUEST on 'password', no account created", async (_label, make, message) => {
+    const fields: Record<string, string> = { ...make() };
+    if (fields.email && !fields.password) fields.password = `${fields.email.split("@")[0]}-pw`;
+    const input = newRegisterInput(fields);
+    const { shape } = await expectTRPCError(newClient().call().auth.register(input), "BAD_REQUEST");
+    expect(shape.data.fieldErrors?.password?.join()).toMatch(message);
+    expect(await db.user.count({ where: { username: input.username } })).toBe(0);
+  });
+});
+
 describe("auth.signIn", () => {
   it("signs in by username and by email, in any case", async () => {
     const email = `Sign_${randomSuffix()}@Example.test`;
