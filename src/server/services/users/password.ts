@@ -16,8 +16,8 @@ export async function assertPassword(userId: string, password: string, field: st
 export async function changePassword(userId: string, sessionId: string, currentPassword: string, newPassword: string) {
   await assertPassword(userId, currentPassword, "currentPassword");
   // The schema cannot see the account's names: the new password is checked against them here.
-  const identity = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true, displayName: true, email: true } });
-  if (resemblesIdentity(newPassword, identity)) throw new AppError("PASSWORD_LIKE_NAME", PASSWORD_LIKE_NAME_MESSAGE, { field: "newPassword" });
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true, displayName: true, email: true, pendingEmail: true } });
+  if (resemblesIdentity(newPassword, { ...user, email: user.email ?? user.pendingEmail })) throw new AppError("PASSWORD_LIKE_NAME", PASSWORD_LIKE_NAME_MESSAGE, { field: "newPassword" });
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
   await revokeUserSessions(userId, sessionId);
 }
