@@ -65,6 +65,18 @@ test("register, sign out, sign in, edit profile, switch language, delete account
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
+test("registration refuses a password made of the username, beside the password field", async ({ page }) => {
+  const person = newPerson("Vera");
+  await page.goto("/register");
+  const form = page.getByTestId("register-form");
+  await form.locator('input[name="username"]').fill(person.username);
+  await form.locator('input[name="displayName"]').fill(person.displayName);
+  await form.locator('input[name="password"]').fill(`${person.username.toUpperCase()}!`);
+  await form.locator('button[type="submit"]').click();
+  await expect(page.getByTestId("error-password")).toHaveText("Пароль не должен содержать ваше имя пользователя, имя или email");
+  await expect(page).toHaveURL(/\/register/);
+});
+
 test("a phone-sized screen shows the app without horizontal scrolling", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();

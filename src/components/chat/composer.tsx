@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useMessenger } from "~/client/react";
 import { cn } from "~/components/ui/cn";
-import { MESSAGE_MAX_LENGTH } from "~/shared/schemas/chat";
+import { MESSAGE_MAX_LENGTH, ZMessageContent } from "~/shared/schemas/chat";
 import { SendIcon } from "./icons";
 
 /** Unsent drafts per chat, for this tab. */
@@ -21,7 +21,9 @@ export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: bo
   const ref = useRef<HTMLTextAreaElement>(null);
   const length = text.trim().length;
   const tooLong = length > MESSAGE_MAX_LENGTH;
-  const canSend = !!messenger && length > 0 && !tooLong;
+  // The server's rule: something visible (not only blanks or zero-width marks), within the limit.
+  const sendable = ZMessageContent.safeParse(text).success;
+  const canSend = !!messenger && sendable;
 
   useLayoutEffect(() => {
     const area = ref.current;
@@ -46,8 +48,9 @@ export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: bo
   };
 
   const send = () => {
-    const content = text.trim();
-    if (!messenger || !content || content.length > MESSAGE_MAX_LENGTH) return;
+    const parsed = ZMessageContent.safeParse(text);
+    if (!messenger || !parsed.success) return;
+    const content = parsed.data;
     update("");
     messenger.send(chatId, content).catch(() => setText((current) => current || content));
     ref.current?.focus();

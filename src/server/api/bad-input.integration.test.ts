@@ -5,6 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
 import { db } from "~/server/db";
+import { TEXT_INVALID_MESSAGE } from "~/shared/schemas/text";
 import { newClient, newRegisterInput, randomUsername, registerUser, errorShape, type Caller } from "../../../test/trpc";
 
 const MB = "a".repeat(1024 * 1024);
@@ -60,9 +61,16 @@ const NOT_A_STRING: Array<[string, unknown]> = [
   ["1 MB unicode", MB_UNICODE],
 ];
 
+/** Strings PostgreSQL cannot store as sent: every text field refuses them with BAD_REQUEST. */
+const BROKEN_TEXT: Array<[string, string]> = [
+  ["NUL byte", "valid\0text"],
+  ["lone high surrogate", "valid\uD83Dtext"],
+  ["lone low surrogate", "valid\uDE00text"],
+];
+
 /** Values each kind of field must refuse (null is added unless the field is nullable). */
 const INVALID: Record<Kind, Array<[string, unknown]>> = {
-  text: NOT_A_STRING,
+  text: [...NOT_A_STRING, ...BROKEN_TEXT],
   enum: [...NOT_A_STRING, ["unknown option", "OWNER_OF_EVERYTHING"], ["empty string", ""]],
   id: [...NOT_A_STRING, ["not a uuid", "not-a-uuid"], ["sql", "1' OR '1'='1"], ["empty string", ""]],
   ids: [
@@ -194,7 +202,7 @@ const ROWS: Record<string, Row> = {
     // A union: { userId } or { username }; the username branch is covered by extraCases.
     fields: { userId: id },
     valid: () => ({ userId: randomUUID() }),
-    extraCases: [...INVALID.text, ["null", null] as const, ["not a username", "no spaces allowed"] as const].map(([label, username]) => ({
+    extraCases: [...INVALID.text, ["null", null] as const, ["NUL in a valid username", "alice\0"] as const, ["not a username", "no spaces allowed"] as const].map(([label, username]) => ({
       label: `username: ${label}`,
       input: { username },
       expect: "reject" as const,
@@ -377,5 +385,78 @@ describe("nothing already stored is lost", () => {
     const registered = await procedureAt(newClient().call(), "auth.register")({ ...newRegisterInput(), role: "ADMIN", banned: true, emailVerifiedAt: new Date() });
     const created = await db.user.findUniqueOrThrow({ where: { id: (registered as { id: string }).id } });
     expect(created).toMatchObject({ role: "USER", banned: false, emailVerifiedAt: null });
+  });
+});
+
+describe("NUL bytes and lone surrogates: refused by the shared text rule, nothing stored", () => {
+  /** A valid value with the broken character inside it, so only the shared rule can refuse it. */
+  const broken = (value: string) => BROKEN_TEXT.map(([label, bad]) => [label, `${value.slice(0, 3)}${bad.slice(5, -4)}${value.slice(3)}`] as const);
+
+  const UNION_FIELDS = new Set(["email", "avatarUrl"]);
+
+  async function expectRefused(call: Promise<unknown>, field: string) {
+    const caught = await call.catch((error: unknown) => error);
+    expect(caught).toBeInstanceOf(TRPCError);
+    expect((caught as TRPCError).code).toBe("BAD_REQUEST");
+    const messages = errorShape(caught as TRPCError).data.fieldErrors?.[field];
+    // A union field (email, avatarUrl: "" or a value) reports zod's union message instead.
+    if (UNION_FIELDS.has(field)) expect(messages?.length).toBeGreaterThan(0);
+    else expect(messages).toContain(TEXT_INVALID_MESSAGE);
+  }
+
+  it("auth.register: every field; no account is created", async () => {
+    const usersBefore = await db.user.count();
+    const base = newRegisterInput({ email: `nul_${randomUUID().slice(0, 8)}@example.com` });
+    for (const field of ["username", "email", "password", "displayName"] as const) {
+      for (const [, value] of broken(base[field]!)) await expectRefused(newClient().call().auth.register({ ...base, [field]: value }), field);
+    }
+    expect(await db.user.count()).toBe(usersBefore);
+    expect(await db.user.count({ where: { username: base.username } })).toBe(0);
+  });
+
+  it("auth.signIn: login and password, for a known and an unknown account", async () => {
+    const { input } = await registerUser();
+    for (const login of [input.username, randomUsername()]) {
+      for (const [, value] of broken(login)) await expectRefused(newClient().call().auth.signIn({ login: value, password: input.password }), "login");
+      for (const [, value] of broken(input.password)) await expectRefused(newClient().call().auth.signIn({ login, password: value }), "password");
+    }
+  });
+
+  it("profile, password, deletion, search and lookups: refused, the account unchanged", async () => {
+    const { user, input, call } = await registerUser();
+    const before = await storedProfile(user.id);
+    const fields = { displayName: "New name", username: randomUsername(), bio: "A new bio", avatarUrl: "https://x.example/me.png" };
+    for (const [field, good] of Object.entries(fields)) {
+      for (const [, value] of broken(good)) await expectRefused(call().user.updateProfile({ [field]: value }), field);
+    }
+    for (const [, value] of broken("Another-Str0ng-pw")) {
+      await expectRefused(call().user.changePassword({ currentPassword: input.password, newPassword: value }), "newPassword");
+      await expectRefused(call().user.changePassword({ currentPassword: value, newPassword: "Another-Str0ng-pw" }), "currentPassword");
+      await expectRefused(call().user.deleteAccount({ password: value }), "password");
+    }
+    for (const [, value] of broken("search text")) await expectRefused(call().user.search({ query: value }), "query");
+    for (const [, value] of broken(input.username)) await expectRefused(call().user.byUsername({ username: value }), "username");
+    for (const [, value] of broken(input.username)) {
+      const caught = await call().friend.request({ username: value }).catch((error: unknown) => error);
+      expect((caught as TRPCError).code).toBe("BAD_REQUEST");
+    }
+    expect(await storedProfile(user.id)).toEqual(before);
+    expect((await call().user.me()).id).toBe(user.id);
+  });
+
+  it("chat.createGroup, chat.rename, message.send: refused; no chat, title or message is stored", async () => {
+    const owner = await registerUser();
+    const other = await registerUser();
+    const group = await owner.call().chat.createGroup({ title: "Original", memberIds: [other.user.id] });
+    const chatsBefore = await db.chat.count();
+    const messagesBefore = await db.message.count({ where: { chatId: group.chatId } });
+    for (const [, value] of broken("A new group")) await expectRefused(owner.call().chat.createGroup({ title: value, memberIds: [other.user.id] }), "title");
+    for (const [, value] of broken("New title")) await expectRefused(owner.call().chat.rename({ chatId: group.chatId, title: value }), "title");
+    for (const [, value] of broken("hello there")) {
+      await expectRefused(owner.call().message.send({ chatId: group.chatId, clientId: randomUUID(), content: value }), "content");
+    }
+    expect(await db.chat.count()).toBe(chatsBefore);
+    expect(await db.chat.findUniqueOrThrow({ where: { id: group.chatId } })).toMatchObject({ title: "Original" });
+    expect(await db.message.count({ where: { chatId: group.chatId } })).toBe(messagesBefore);
   });
 });

@@ -10,6 +10,7 @@ export const userColumns = columns({
   id: "id",
   username: "username",
   email: "email",
+  pendingEmail: "pending_email",
   passwordHash: "password_hash",
   displayName: "display_name",
   searchName: "search_name",

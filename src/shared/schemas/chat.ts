@@ -1,6 +1,7 @@
 // Zod schemas for chats and messages (tRPC inputs, forms, socket payloads).
 import { z } from "zod";
 import { SEND_BATCH_MAX } from "../api-limits";
+import { INVISIBLE_PARAMS, visibleOrEmpty, zText } from "./text";
 
 export const MESSAGE_MAX_LENGTH = 4000;
 export const HISTORY_MAX_PAGE = 100;
@@ -10,7 +11,11 @@ export const ZId = z.uuid("Must be an id");
 
 export const ZChatRef = z.object({ chatId: ZId });
 
-export const ZGroupTitle = z.string().trim().min(1, "Title is required").max(100, "Title must be at most 100 characters");
+export const ZGroupTitle = zText()
+  .trim()
+  .min(1, "Title is required")
+  .max(100, "Title must be at most 100 characters")
+  .refine(visibleOrEmpty, { message: "Title is required", params: INVISIBLE_PARAMS });
 
 export const ZCreateDirectInput = z.object({ userId: ZId });
 
@@ -31,11 +36,12 @@ export const ZMemberRef = z.object({ chatId: ZId, userId: ZId });
 
 export const ZSetMemberRoleInput = z.object({ chatId: ZId, userId: ZId, role: z.enum(["ADMIN", "MEMBER"]) });
 
-export const ZMessageContent = z
-  .string()
+/** A message's text: storable as sent, with something visible in it (not only blanks or zero-width marks). */
+export const ZMessageContent = zText()
   .trim()
   .min(1, "Message is empty")
-  .max(MESSAGE_MAX_LENGTH, `Message must be at most ${MESSAGE_MAX_LENGTH} characters`);
+  .max(MESSAGE_MAX_LENGTH, `Message must be at most ${MESSAGE_MAX_LENGTH} characters`)
+  .refine(visibleOrEmpty, { message: "Message is empty", params: INVISIBLE_PARAMS });
 
 export const ZSendMessageInput = z.object({
   chatId: ZId,

@@ -1,10 +1,11 @@
 // Zod schemas for people: search, friends, blocks, privacy.
 import { z } from "zod";
 import { ZId } from "./chat";
+import { zText } from "./text";
 import { ZUsername } from "./user";
 
 export const ZSearchPeopleInput = z.object({
-  query: z.string().trim().min(2, "Type at least 2 characters").max(64, "Search text is too long"),
+  query: zText().trim().min(2, "Type at least 2 characters").max(64, "Search text is too long"),
   limit: z.number().int().min(1).max(50).default(20),
   offset: z.number().int().min(0).max(1000).default(0),
 });

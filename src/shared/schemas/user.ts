@@ -1,36 +1,38 @@
 // Zod schemas for accounts and profiles: the tRPC inputs and the forms' resolvers use the same ones.
 // Messages are English for API clients; the UI shows its own translation by field and issue code.
 import { z } from "zod";
-import { isCommonPassword } from "./common-passwords";
+import { PASSWORD_LIKE_NAME_MESSAGE, passwordWeakness, resemblesIdentity } from "./password-rules";
+import { INVISIBLE_PARAMS, visibleOrEmpty, zText } from "./text";
 
 export const USERNAME_PATTERN = /^[a-z0-9_]+$/;
 
-export const ZUsername = z
-  .string()
+export const ZUsername = zText()
   .trim()
   .toLowerCase()
   .min(3, "Username must be at least 3 characters")
   .max(32, "Username must be at most 32 characters")
   .regex(USERNAME_PATTERN, "Username may contain only letters a–z, digits and _");
 
-export const ZEmail = z.string().trim().toLowerCase().max(254, "Email is too long").pipe(z.email("Enter a valid email address"));
+export const ZEmail = zText().trim().toLowerCase().max(254, "Email is too long").pipe(z.email("Enter a valid email address"));
 
-export const ZPassword = z
-  .string()
-  .min(8, "Password must be at least 8 characters")
-  .max(256, "Password must be at most 256 characters")
-  .refine((value) => !isCommonPassword(value), { message: "This password is too common", params: { key: "passwordCommon" } });
+/** A password as typed to sign in or to prove it: any text, never trimmed (spaces are part of it). */
+const ZPasswordText = zText().max(256, "Password must be at most 256 characters");
 
-export const ZDisplayName = z
-  .string()
+/** A new password: 8+ characters, not blank, trivial or common (its relation to the names is checked with them). */
+export const ZPassword = ZPasswordText.min(8, "Password must be at least 8 characters").superRefine((value, ctx) => {
+  const weakness = passwordWeakness(value);
+  if (weakness) ctx.addIssue({ code: "custom", message: weakness.message, params: { key: weakness.key } });
+});
+
+export const ZDisplayName = zText()
   .trim()
   .min(1, "Display name is required")
-  .max(64, "Display name must be at most 64 characters");
+  .max(64, "Display name must be at most 64 characters")
+  .refine(visibleOrEmpty, { message: "Display name is required", params: INVISIBLE_PARAMS });
 
-export const ZBio = z.string().trim().max(500, "Bio must be at most 500 characters");
+export const ZBio = zText().trim().max(500, "Bio must be at most 500 characters");
 
-export const ZAvatarUrl = z
-  .string()
+export const ZAvatarUrl = zText()
   .trim()
   .max(2048, "Avatar URL is too long")
   .pipe(z.url({ protocol: /^https$/, message: "Avatar URL must be an https:// link" }));
@@ -38,18 +40,24 @@ export const ZAvatarUrl = z
 export const ZLocale = z.enum(["ru", "en"]);
 export type TLocale = z.infer<typeof ZLocale>;
 
-export const ZRegisterInput = z.object({
-  username: ZUsername,
-  email: z.union([z.literal("").transform(() => undefined), ZEmail]).optional(),
-  password: ZPassword,
-  displayName: ZDisplayName,
-  locale: ZLocale.optional(),
-});
+export const ZRegisterInput = z
+  .object({
+    username: ZUsername,
+    email: z.union([z.literal("").transform(() => undefined), ZEmail]).optional(),
+    password: ZPassword,
+    displayName: ZDisplayName,
+    locale: ZLocale.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (resemblesIdentity(input.password, input)) {
+      ctx.addIssue({ code: "custom", path: ["password"], message: PASSWORD_LIKE_NAME_MESSAGE, params: { key: "passwordLikeName" } });
+    }
+  });
 export type TRegisterInput = z.input<typeof ZRegisterInput>;
 
 export const ZSignInInput = z.object({
-  login: z.string().trim().min(1, "Enter your username or email").max(254, "Username or email is too long"),
-  password: z.string().min(1, "Enter your password").max(256, "Password must be at most 256 characters"),
+  login: zText().trim().min(1, "Enter your username or email").max(254, "Username or email is too long"),
+  password: ZPasswordText.min(1, "Enter your password"),
 });
 export type TSignInInput = z.input<typeof ZSignInInput>;
 
@@ -64,13 +72,13 @@ export const ZUpdateProfileInput = z
 export type TUpdateProfileInput = z.input<typeof ZUpdateProfileInput>;
 
 export const ZChangePasswordInput = z.object({
-  currentPassword: z.string().min(1, "Enter your current password").max(256, "Password must be at most 256 characters"),
+  currentPassword: ZPasswordText.min(1, "Enter your current password"),
   newPassword: ZPassword,
 });
 export type TChangePasswordInput = z.input<typeof ZChangePasswordInput>;
 
 export const ZDeleteAccountInput = z.object({
-  password: z.string().min(1, "Enter your password").max(256, "Password must be at most 256 characters"),
+  password: ZPasswordText.min(1, "Enter your password"),
 });
 export type TDeleteAccountInput = z.input<typeof ZDeleteAccountInput>;
 

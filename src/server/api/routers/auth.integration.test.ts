@@ -42,11 +42,43 @@ describe("auth.register", () => {
     expect(await db.user.count({ where: { username: base.toLowerCase() } })).toBe(1);
   });
 
-  it("refuses an email already registered (any case): CONFLICT / EMAIL_TAKEN on 'email'", async () => {
+  it("does not disclose that an email is registered: a taken address (any case) answers like a free one", async () => {
     const email = `mail_${randomSuffix()}@example.test`;
-    await registerUser({ email });
-    const { shape } = await expectTRPCError(newClient().call().auth.register(newRegisterInput({ email: email.toUpperCase() })), "CONFLICT");
-    expect(shape.data).toMatchObject({ appCode: "EMAIL_TAKEN", field: "email" });
+    const owner = await registerUser({ email });
+    const free = await registerUser({ email: `free_${randomSuffix()}@example.test` });
+    const taken = await registerUser({ email: email.toUpperCase() });
+    // The same answer and the same view of one's own account, with the address as typed (lower-cased).
+    expect(Object.keys(taken.user).sort()).toEqual(Object.keys(free.user).sort());
+    expect(taken.user.email).toBe(email);
+    expect((await taken.call().user.me()).email).toBe(email);
+    // But the address stays with its first owner: only they can sign in with it.
+    expect(await db.user.findUniqueOrThrow({ where: { id: taken.user.id } })).toMatchObject({ email: null, pendingEmail: email });
+    expect((await newClient().call().auth.signIn({ login: email, password: owner.input.password })).id).toBe(owner.user.id);
+    const { shape } = await expectTRPCError(newClient().call().auth.signIn({ login: email, password: taken.input.password }), "UNAUTHORIZED");
+    expect(shape.data.appCode).toBe("INVALID_CREDENTIALS");
+    expect((await owner.call().user.me()).email).toBe(email);
+  });
+
+  it("two registrations racing for one free address: both succeed, one gets it attached", async () => {
+    const email = `race_${randomSuffix()}@example.test`;
+    const [a, b] = await Promise.all([registerUser({ email }), registerUser({ email })]);
+    expect([a.user.email, b.user.email]).toEqual([email, email]);
+    const rows = await db.user.findMany({ where: { id: { in: [a.user.id, b.user.id] } } });
+    expect(rows.filter((row) => row.email === email)).toHaveLength(1);
+    expect(rows.filter((row) => row.pendingEmail === email)).toHaveLength(1);
+  });
+
+  it("no other answer shows someone's email: search and profiles carry none", async () => {
+    const email = `seen_${randomSuffix()}@example.test`;
+    const target = await registerUser({ email, displayName: `Findable ${randomSuffix(6)}` });
+    const viewer = await registerUser();
+    const found = await viewer.call().user.search({ query: target.input.username });
+    const profile = await viewer.call().user.profile({ userId: target.user.id });
+    const byName = await viewer.call().user.byUsername({ username: target.input.username });
+    expect(found.people.map((person) => person.id)).toContain(target.user.id);
+    expect(profile).toMatchObject({ id: target.user.id });
+    expect(byName).toMatchObject({ id: target.user.id });
+    for (const answer of [found, profile, byName]) expect(JSON.stringify(answer)).not.toMatch(/seen_|@example\.test|"email"/);
   });
 
   it("lets several people register without an email", async () => {
@@ -69,6 +101,25 @@ describe("auth.register", () => {
   it("refuses a common password with BAD_REQUEST on 'password'", async () => {
     const { shape } = await expectTRPCError(newClient().call().auth.register(newRegisterInput({ password: "Password123" })), "BAD_REQUEST");
     expect(shape.data.fieldErrors?.password).toEqual(["This password is too common"]);
+  });
+});
+
+describe("auth.register: weak passwords", () => {
+  it.each([
+    ["eight spaces", () => ({ password: "        " }), /only spaces/],
+    ["one repeated letter", () => ({ password: "aaaaaaaa" }), /too simple/],
+    ["a run", () => ({ password: "abcdefgh" }), /too simple/],
+    ["equal to the username", () => { const username = randomUsername(); return { username, password: username }; }, /username, name or email/],
+    ["the username in capitals with a suffix", () => { const username = randomUsername(); return { username, password: `${username.toUpperCase()}!2024` }; }, /username, name or email/],
+    ["containing the display name", () => ({ displayName: "Marfa Ivanova", password: "my-marfaivanova-pw" }), /username, name or email/],
+    ["containing the email's local part", () => ({ email: `olga.${randomSuffix(6)}@example.test` , password: "" }), /username, name or email/],
+  ] as const)("refuses %s: BAD_REQUEST on 'password', no account created", async (_label, make, message) => {
+    const fields: Record<string, string> = { ...make() };
+    if (fields.email && !fields.password) fields.password = `${fields.email.split("@")[0]}-pw`;
+    const input = newRegisterInput(fields);
+    const { shape } = await expectTRPCError(newClient().call().auth.register(input), "BAD_REQUEST");
+    expect(shape.data.fieldErrors?.password?.join()).toMatch(message);
+    expect(await db.user.count({ where: { username: input.username } })).toBe(0);
   });
 });
 

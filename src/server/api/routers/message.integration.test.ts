@@ -36,6 +36,18 @@ describe("message.send", () => {
     expect(await db.message.count({ where: { chatId } })).toBe(1);
   });
 
+  it("refuses text with nothing visible (zero-width spaces, braille blanks, Hangul fillers...), storing and publishing nothing", async () => {
+    const { alice, bob, chatId } = await directChat();
+    for (const content of ["\u200B\u200B\u200B", "\u2800\u2800", "\u3164", "\u115F\u1160\uFFA0", "\u2060\uFEFF\u200C\u200D\u00AD\u034F\u180E", "\uFE0F", " \u200B \n\u2800 "]) {
+      const { shape } = await expectTRPCError(alice.call().message.send({ chatId, clientId: randomUUID(), content }), "BAD_REQUEST");
+      expect(shape.data.fieldErrors?.content, JSON.stringify(content)).toEqual(["Message is empty"]);
+    }
+    expect(await db.message.count({ where: { chatId } })).toBe(0);
+    expect(sentTo(published, bob.user.id, "message:new")).toEqual([]);
+    const visible = await alice.call().message.send({ chatId, clientId: randomUUID(), content: "\u200Bhi\u200B" });
+    expect(visible.message.content).toBe("\u200Bhi\u200B");
+  });
+
   it("a resend with the same client id returns the stored message instead of a duplicate", async () => {
     const { alice, bob, chatId } = await directChat();
     const clientId = randomUUID();

@@ -112,6 +112,20 @@ describe("user.changePassword", () => {
     expect(shape.data.fieldErrors?.newPassword).toBeDefined();
   });
 
+  it("refuses a new password containing the username, name or email: BAD_REQUEST / PASSWORD_LIKE_NAME on 'newPassword'", async () => {
+    const { user, input, call } = await registerUser({ displayName: "Svetlana Orlova", email: `lana_${randomSuffix(6)}@example.test` });
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    for (const newPassword of [input.username, `${input.username.toUpperCase()}-2024`, "svetlanaorlova!", `${input.email!.split("@")[0]}#1`]) {
+      const { shape } = await expectTRPCError(call().user.changePassword({ currentPassword: input.password, newPassword }), "BAD_REQUEST");
+      expect(shape.data, newPassword).toMatchObject({ appCode: "PASSWORD_LIKE_NAME", field: "newPassword" });
+    }
+    for (const newPassword of ["        ", "zzzzzzzz", "98765432"]) {
+      const { shape } = await expectTRPCError(call().user.changePassword({ currentPassword: input.password, newPassword }), "BAD_REQUEST");
+      expect(shape.data.fieldErrors?.newPassword, newPassword).toBeDefined();
+    }
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before.passwordHash);
+  });
+
   it("with the right one: the new password works, the old one doesn't, other sessions end, this one stays", async () => {
     const { user, input, call } = await registerUser();
     const phone = newClient();

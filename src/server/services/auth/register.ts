@@ -13,17 +13,27 @@ import { createSession, type RequestMeta } from "./sessions";
 export async function registerUser(input: z.output<typeof ZRegisterInput>, meta: RequestMeta) {
   await consume(registerPerIp, meta.ip ?? "unknown");
   const passwordHash = await hashPassword(input.password);
-  let user;
-  try {
-    user = await db.user.create({
+  const create = (emailFree: boolean) =>
+    db.user.create({
       data: {
         username: input.username,
-        email: input.email ?? null,
+        email: emailFree ? (input.email ?? null) : null,
+        pendingEmail: emailFree ? null : (input.email ?? null),
         passwordHash,
         displayName: input.displayName,
         searchName: searchNameFor(input.username, input.displayName),
         locale: input.locale ?? "ru",
       },
+    });
+  // An address another account uses is kept as pending, not refused: the answer is the same either
+  // way, so registration tells no one which addresses have accounts (see pendingEmail).
+  const emailFree = !input.email || (await db.user.count({ where: { email: input.email } })) === 0;
+  let user;
+  try {
+    user = await create(emailFree).catch((error: unknown) => {
+      // Taken between the check and the insert by a concurrent registration: the same outcome.
+      if (emailFree && input.email && uniqueViolationFields(error)?.some((field) => field.includes("email"))) return create(false);
+      throw error;
     });
   } catch (error) {
     throw uniqueToAppError(error);

@@ -21,16 +21,18 @@ export async function blockUser(me: string, other: string): Promise<void> {
   if (me === other) throw new AppError("BAD_REQUEST", "You cannot block yourself", { field: "userId" });
   const exists = await db.user.count({ where: { id: other } });
   if (!exists) throw new AppError("NOT_FOUND", "User not found", { field: "userId" });
-  await db.$transaction([
-    db.userBlock.upsert({ where: { blockerId_blockedId: { blockerId: me, blockedId: other } }, create: { blockerId: me, blockedId: other }, update: {} }),
+  // ON CONFLICT, not an upsert: two identical blocks at once both succeed, and only the one that
+  // changed something tells the two people.
+  const [inserted, ended] = await db.$transaction([
+    db.$executeRaw`INSERT INTO user_blocks (blocker_id, blocked_id) VALUES (${me}::uuid, ${other}::uuid) ON CONFLICT DO NOTHING`,
     db.friendship.deleteMany({ where: pairKey(me, other) }),
   ]);
-  await announce(me, other);
+  if (inserted > 0 || ended.count > 0) await announce(me, other);
 }
 
 export async function unblockUser(me: string, other: string): Promise<void> {
-  await db.userBlock.deleteMany({ where: { blockerId: me, blockedId: other } });
-  await announce(me, other);
+  const { count } = await db.userBlock.deleteMany({ where: { blockerId: me, blockedId: other } });
+  if (count > 0) await announce(me, other);
 }
 
 export async function listBlocked(me: string) {

@@ -54,51 +54,72 @@ export async function requestFriend(me: string, other: string): Promise<FriendSt
   return state;
 }
 
-async function transition(me: string, other: string, allowed: (row: Friendship) => boolean, apply: (tx: Tx, key: ReturnType<typeof pairKey>) => Promise<unknown>, message: string) {
-  const key = pairKey(me, other);
-  await db.$transaction(async (tx) => {
-    const row = await tx.friendship.findUnique({ where: { userLowId_userHighId: key } });
-    if (!row || !allowed(row)) throw new AppError("NOT_FOUND", message, { field: "userId" });
-    await apply(tx, key);
-  });
-  await publishToUsers([me, other], "friends:updated", { userIds: [me, other] });
+type PairRow = Pick<Friendship, "status" | "requesterId">;
+
+interface Transition {
+  /** The state the change starts from. */
+  allowed: (row: PairRow) => boolean;
+  /** The state it ends in (null: no row): a concurrent identical call got there first. */
+  done: (row: PairRow | null) => boolean;
+  apply: (tx: Tx, key: ReturnType<typeof pairKey>) => Promise<unknown>;
+  /** The NOT_FOUND message when the change does not apply. */
+  message: string;
 }
 
+/**
+ * Decides under the pair's row lock: of identical calls (at once or repeated), the first changes the
+ * row and the others, finding it already done, answer the same and write and publish nothing.
+ */
+async function transition(me: string, other: string, rule: Transition) {
+  const key = pairKey(me, other);
+  const changed = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Array<{ status: Friendship["status"]; requester_id: string }>>`
+      SELECT status, requester_id FROM friendships
+      WHERE user_low_id = ${key.userLowId}::uuid AND user_high_id = ${key.userHighId}::uuid FOR UPDATE`;
+    const row = rows[0] ? { status: rows[0].status, requesterId: rows[0].requester_id } : null;
+    if (row && rule.allowed(row)) {
+      await rule.apply(tx, key);
+      return true;
+    }
+    if (rule.done(row)) return false;
+    throw new AppError("NOT_FOUND", rule.message, { field: "userId" });
+  });
+  if (changed) await publishToUsers([me, other], "friends:updated", { userIds: [me, other] });
+}
+
+const requestFrom = (requester: string) => (row: PairRow) => row.status === "REQUESTED" && row.requesterId === requester;
+
 export const acceptFriend = (me: string, requester: string) =>
-  transition(
-    me,
-    requester,
-    (row) => row.status === "REQUESTED" && row.requesterId === requester,
-    (tx, key) => tx.friendship.update({ where: { userLowId_userHighId: key }, data: { status: "ACCEPTED" } }),
-    "No request from this person",
-  );
+  transition(me, requester, {
+    allowed: requestFrom(requester),
+    done: (row) => row?.status === "ACCEPTED",
+    apply: (tx, key) => tx.friendship.update({ where: { userLowId_userHighId: key }, data: { status: "ACCEPTED" } }),
+    message: "No request from this person",
+  });
 
 export const declineFriend = (me: string, requester: string) =>
-  transition(
-    me,
-    requester,
-    (row) => row.status === "REQUESTED" && row.requesterId === requester,
-    (tx, key) => tx.friendship.update({ where: { userLowId_userHighId: key }, data: { status: "REJECTED" } }),
-    "No request from this person",
-  );
+  transition(me, requester, {
+    allowed: requestFrom(requester),
+    done: (row) => row?.status === "REJECTED" && row.requesterId === requester,
+    apply: (tx, key) => tx.friendship.update({ where: { userLowId_userHighId: key }, data: { status: "REJECTED" } }),
+    message: "No request from this person",
+  });
 
 export const cancelRequest = (me: string, other: string) =>
-  transition(
-    me,
-    other,
-    (row) => row.status !== "ACCEPTED" && row.requesterId === me,
-    (tx, key) => tx.friendship.delete({ where: { userLowId_userHighId: key } }),
-    "No request to this person",
-  );
+  transition(me, other, {
+    allowed: (row) => row.status !== "ACCEPTED" && row.requesterId === me,
+    done: (row) => row === null,
+    apply: (tx, key) => tx.friendship.delete({ where: { userLowId_userHighId: key } }),
+    message: "No request to this person",
+  });
 
 export const removeFriend = (me: string, other: string) =>
-  transition(
-    me,
-    other,
-    (row) => row.status === "ACCEPTED",
-    (tx, key) => tx.friendship.delete({ where: { userLowId_userHighId: key } }),
-    "Not your friend",
-  );
+  transition(me, other, {
+    allowed: (row) => row.status === "ACCEPTED",
+    done: (row) => row === null,
+    apply: (tx, key) => tx.friendship.delete({ where: { userLowId_userHighId: key } }),
+    message: "Not your friend",
+  });
 
 const mine = (me: string) => ({ OR: [{ userLowId: me }, { userHighId: me }] });
 const withPeople = { userLow: { select: PERSON_SELECT }, userHigh: { select: PERSON_SELECT } } as const;

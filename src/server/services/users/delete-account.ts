@@ -21,6 +21,7 @@ export async function deleteAccount(userId: string, password: string, meta: { ip
         deletedAt: new Date(),
         username: tombstoneUsername(userId),
         email: null,
+        pendingEmail: null,
         // Not a valid argon2 hash: no password can match it.
         passwordHash: "!deleted",
         displayName: "",

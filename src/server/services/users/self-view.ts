@@ -5,7 +5,8 @@ export function toSelfView(user: User) {
   return {
     id: user.id,
     username: user.username,
-    email: user.email,
+    // A pending address shows like an attached one: its owner typed it (see User.pendingEmail).
+    email: user.email ?? user.pendingEmail,
     displayName: user.displayName,
     bio: user.bio,
     avatarUrl: user.avatarUrl,
