@@ -3,6 +3,8 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "~/server/api/root";
 import { createTRPCContext } from "~/server/api/trpc";
 import { headerCookieJar } from "~/server/auth/cookies";
+import { refuseUnsafeRequest } from "~/server/http/request-guard";
+import { env } from "~/env";
 
 /** Bodies above this are refused before parsing; inputs have their own, smaller, limits. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -37,6 +39,8 @@ async function withBoundedBody(req: Request): Promise<Request | null> {
 }
 
 async function handler(incoming: Request) {
+  const refused = refuseUnsafeRequest(incoming, env.APP_URL);
+  if (refused) return refused;
   const req = await withBoundedBody(incoming);
   if (!req) return tooLarge(incoming);
   return fetchRequestHandler({
