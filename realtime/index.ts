@@ -2,12 +2,13 @@
 import { env } from "~/env";
 import { db } from "~/server/db";
 import { loadSession } from "~/server/services/auth/sessions";
+import { appOrigins } from "~/shared/app-origins";
 import { startRealtimeServer } from "./server";
 
 const server = await startRealtimeServer({
   port: Number(process.env.REALTIME_PORT || 3001),
   secret: env.AUTH_SECRET,
-  corsOrigins: [env.APP_URL],
+  corsOrigins: appOrigins(env.APP_URL),
   redisUrl: env.REDIS_URL,
   // Without Redis the app publishes through signed calls to this loopback-only port.
   internalPort: env.REDIS_URL ? undefined : env.REALTIME_INTERNAL_PORT,

@@ -54,7 +54,7 @@ describe("POST /api/trpc", () => {
 
   it("answers a batched over-large call with one error per call", async () => {
     const response = await POST(
-      new Request(`${BASE}/auth.signIn,auth.register?batch=1`, { method: "POST", headers: { "content-length": String(3 * 1024 * 1024) }, body: "{}" }),
+      new Request(`${BASE}/auth.signIn,auth.register?batch=1`, { method: "POST", headers: { "content-type": "application/json", "content-length": String(3 * 1024 * 1024) }, body: "{}" }),
     );
     expect(response.status).toBe(413);
     const body = (await response.json()) as ErrorBody[];

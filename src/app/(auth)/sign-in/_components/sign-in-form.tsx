@@ -7,10 +7,11 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { FormError } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/text-field";
+import { inAppUrl } from "~/shared/safe-redirect";
 import { ZSignInInput } from "~/shared/schemas/user";
 import { useTRPC } from "~/trpc/react";
 
-/** `next` is already a safe same-origin path. */
+/** `next` is already a safe same-origin path; it is checked once more against this origin before navigating. */
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("auth.signIn");
   const tRoot = useTranslations() as unknown as LooseTranslator;
@@ -24,7 +25,7 @@ export function SignInForm({ next }: { next: string }) {
     try {
       await signIn.mutateAsync(values);
       // A full load: the language and everything cached belong to the person who just signed in.
-      window.location.assign(next);
+      window.location.assign(inAppUrl(next, window.location.origin));
     } catch (error) {
       applyServerError(form.setError, tRoot, error, ["login", "password"]);
     }

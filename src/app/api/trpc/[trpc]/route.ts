@@ -3,36 +3,23 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "~/server/api/root";
 import { createTRPCContext } from "~/server/api/trpc";
 import { headerCookieJar } from "~/server/auth/cookies";
+import { batchCallCount, refuseUnsafeRequest, trpcErrorResponse } from "~/server/http/request-guard";
+import { env } from "~/env";
 import { TRPC_MAX_BATCH_SIZE } from "~/shared/api-limits";
 
 /** Bodies above this are refused before parsing; inputs have their own, smaller, limits. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-/** A tRPC-shaped error answer: one error per call of a batch, so the client reports it per call. */
-function errorPerCall(req: Request, status: number, code: string, message: string): Response {
-  const error = { json: { message, code: -32600, data: { code, httpStatus: status, appCode: code } } };
-  const calls = batchCalls(req);
-  if (calls === null) return Response.json({ error }, { status });
-  return Response.json(Array.from({ length: calls }, () => ({ error })), { status });
-}
-
-/** The number of calls in a batch request (`/api/trpc/a,b,c?batch=1`), null when not batched. */
-function batchCalls(req: Request): number | null {
-  const url = new URL(req.url);
-  if (url.searchParams.get("batch") !== "1") return null;
-  return url.pathname.slice("/api/trpc/".length).split(",").length;
-}
-
 function tooLarge(req: Request): Response {
-  return errorPerCall(req, 413, "PAYLOAD_TOO_LARGE", "Request body is too large");
+  return trpcErrorResponse(req, 413, "PAYLOAD_TOO_LARGE", "PAYLOAD_TOO_LARGE", "Request body is too large");
 }
 
 /** A batch over the cap is refused before its body is read or any call runs: a batch's calls run
  * in parallel, so an unbounded one could hold the whole database pool. */
 function batchTooBig(req: Request): Response | null {
-  const calls = batchCalls(req);
+  const calls = batchCallCount(req);
   if (calls === null || calls <= TRPC_MAX_BATCH_SIZE) return null;
-  return errorPerCall(req, 400, "BAD_REQUEST", `At most ${TRPC_MAX_BATCH_SIZE} calls per batch`);
+  return trpcErrorResponse(req, 400, "BAD_REQUEST", "BAD_REQUEST", `At most ${TRPC_MAX_BATCH_SIZE} calls per batch`);
 }
 
 /** The request with its body read under the cap (a chunked body has no content-length to check). */
@@ -56,6 +43,8 @@ async function withBoundedBody(req: Request): Promise<Request | null> {
 }
 
 async function handler(incoming: Request) {
+  const refused = refuseUnsafeRequest(incoming, env.APP_URL);
+  if (refused) return refused;
   const tooBig = batchTooBig(incoming);
   if (tooBig) return tooBig;
   const req = await withBoundedBody(incoming);
