@@ -34,7 +34,7 @@ export interface RealtimeServer {
 
 const ZInternalEmit = z.object({
   rooms: z.array(z.string().max(100)).min(1).max(10_000),
-  event: z.enum(["message:new", "receipt:update", "chat:updated", "chat:removed", "friends:updated", "typing:update", "presence:update"]),
+  event: z.enum(["message:new", "receipt:update", "chat:updated", "chat:removed", "friends:updated", "user:updated", "typing:update", "presence:update"]),
   args: z.array(z.unknown()).max(4),
 });
 

@@ -69,6 +69,8 @@ export interface ServerToClientEvents {
   "chat:removed": (payload: { chatId: string }) => void;
   /** A friendship, request or block involving these people changed: refetch friends. */
   "friends:updated": (payload: { userIds: string[] }) => void;
+  /** This person's name, username or avatar changed: refetch what shows them. */
+  "user:updated": (payload: { userId: string }) => void;
   "typing:update": (update: TypingUpdate) => void;
   "presence:update": (update: PresenceUpdate) => void;
   /** The node is shutting down: reconnect (to another node) after the given delay. */
