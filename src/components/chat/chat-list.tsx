@@ -105,7 +105,7 @@ function ChatListItem({ chat, meId, active }: { chat: ChatSummary; meId: string;
           </p>
           <time
             dateTime={chat.lastMessageAt}
-            className={cn("shrink-0 text-xs tabular-nums", active ? "text-white/80" : "text-neutral-500 dark:text-neutral-400")}
+            className={cn("shrink-0 text-xs tabular-nums", active ? "text-white" : "text-neutral-500 dark:text-neutral-400")}
           >
             {formatListTime(chat.lastMessageAt, locale)}
           </time>
@@ -114,7 +114,7 @@ function ChatListItem({ chat, meId, active }: { chat: ChatSummary; meId: string;
           <p
             data-testid="chat-list-preview"
             dir="auto"
-            className={cn("min-w-0 flex-1 truncate text-sm", active ? "text-white/85" : "text-neutral-500 dark:text-neutral-400", last?.kind === "SYSTEM" && "italic")}
+            className={cn("min-w-0 flex-1 truncate text-sm", active ? "text-white" : "text-neutral-500 dark:text-neutral-400", last?.kind === "SYSTEM" && "italic")}
           >
             {own ? <span className={active ? "text-white" : "text-neutral-800 dark:text-neutral-200"}>{t("you")} </span> : null}
             {preview}

@@ -85,7 +85,7 @@ export function MessageBubble(props: BubbleProps) {
         <span
           className={cn(
             "absolute right-2.5 bottom-1 flex items-center gap-0.5 text-[11px] tabular-nums select-none",
-            own ? "text-accent-700/80 dark:text-white/65" : "text-neutral-400 dark:text-neutral-500",
+            own ? "text-accent-700 dark:text-white/80" : "text-neutral-500 dark:text-neutral-400",
           )}
         >
           <time dateTime={props.createdAt}>{time}</time>

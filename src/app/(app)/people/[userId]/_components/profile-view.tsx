@@ -28,7 +28,7 @@ export function ProfileView({ userId }: { userId: string }) {
     return <FormError>{isMissing(profile.error) ? t("profile.notFound") : `${t("profile.loadFailed")} ${serverErrorMessage(tRoot, profile.error)}`}</FormError>;
   }
   const person = profile.data;
-  if (!person) return <p role="status" className="px-1 text-sm text-neutral-500">{tRoot("common.loading")}</p>;
+  if (!person) return <p role="status" className="px-1 text-sm text-neutral-500 dark:text-neutral-400">{tRoot("common.loading")}</p>;
 
   const live = presence[userId];
   const status = person.isSelf ? "" : presenceText(live ?? (person.lastSeenAt ? { online: false, lastSeenAt: person.lastSeenAt } : undefined));
