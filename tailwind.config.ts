@@ -6,16 +6,17 @@ export default {
   theme: {
     extend: {
       colors: {
-        // The one accent colour (a messenger blue); everything else is the neutral palette.
+        // The one accent colour (a messenger blue); everything else is the neutral palette. 500 and
+        // darker carry white text and serve as text on light backgrounds: each keeps ≥ 4.5:1 (WCAG AA).
         accent: {
           50: "#eef6ff",
           100: "#d9ebfe",
           200: "#bcdcfd",
           300: "#8ec6fc",
           400: "#59a6f8",
-          500: "#3390ec",
-          600: "#1f70d6",
-          700: "#1a5ab0",
+          500: "#1f6fd4",
+          600: "#1a5fb8",
+          700: "#1a4f98",
           800: "#1b4c8f",
           900: "#1c4176",
           950: "#152a4a",

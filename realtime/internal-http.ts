@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
+import { PUBLISHED_EVENTS } from "~/shared/realtime/events";
 import { INTERNAL_DISCONNECT_PATH } from "~/server/realtime/disconnect";
 import { internalRequestVerifier } from "~/server/realtime/internal-signature";
 import { INTERNAL_EMIT_PATH } from "~/server/realtime/publish";
@@ -12,7 +13,7 @@ import type { RealtimeIo } from "./types";
 const ZRooms = z.array(z.string().max(100)).min(1).max(10_000);
 const ZInternalEmit = z.object({
   rooms: ZRooms,
-  event: z.enum(["message:new", "receipt:update", "chat:updated", "chat:removed", "friends:updated", "typing:update", "presence:update"]),
+  event: z.enum(PUBLISHED_EVENTS),
   args: z.array(z.unknown()).max(4),
 });
 const ZInternalDisconnect = z.object({ rooms: ZRooms });

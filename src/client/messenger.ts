@@ -30,6 +30,8 @@ export interface MessengerCallbacks {
   onChatRemoved?: (chatId: string) => void;
   /** Friends, requests or blocks changed: refetch them. */
   onFriendsChanged?: () => void;
+  /** Someone's name, username or avatar changed: refetch what shows them. */
+  onUserUpdated?: (userId: string) => void;
   onReconnect?: () => void;
   onSessionEnded?: () => void;
 }
@@ -47,6 +49,8 @@ export class Messenger {
   private typingSent = new Map<string, number>();
   private readMarks = new Map<string, number>();
   private deliveredQueue = new Map<string, number>();
+  /** chatId → the highest seq this device has already reported as delivered. */
+  private deliveredSent = new Map<string, number>();
   private deliveredTimer: ReturnType<typeof setTimeout> | null = null;
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
@@ -114,6 +118,7 @@ export class Messenger {
     // Live messages may have landed while the page loaded: keep them.
     const timeline = current ? mergeMessages(timelineFromPage(page), current.messages) : timelineFromPage(page);
     this.setTimeline(chatId, timeline);
+    this.learned(chatId, page.messages);
     if (hasGap(timeline)) await this.catchUp(chatId);
   }
 
@@ -140,6 +145,7 @@ export class Messenger {
         const page = await this.api.message.history.query({ chatId, after: timeline.newestSeq, limit: 100 });
         const merged = mergeMessages(this.state.timelines[chatId] ?? timeline, page.messages);
         this.setTimeline(chatId, merged);
+        this.learned(chatId, page.messages);
         if (!page.hasMore) return;
       }
     })().finally(() => this.catchingUp.delete(chatId));
@@ -165,7 +171,7 @@ export class Messenger {
         if (hasGap(merged)) void this.catchUp(message.chatId).catch(() => undefined);
       }
       if (message.senderId === this.userId && message.clientId) void this.outbox.confirmed(message.clientId);
-      if (message.senderId !== this.userId) this.queueDelivered(message.chatId, message.seq);
+      if (message.senderId !== this.userId) this.acknowledgeDelivered(message.chatId, message.seq);
       this.callbacks.onMessage?.(message);
     }
   }
@@ -192,13 +198,37 @@ export class Messenger {
     void this.api.message.markRead.mutate({ chatId, seq }).catch(() => this.readMarks.delete(chatId));
   }
 
-  private queueDelivered(chatId: string, seq: number) {
-    this.deliveredQueue.set(chatId, Math.max(seq, this.deliveredQueue.get(chatId) ?? 0));
+  /** This device knows of the chat's messages up to `seq` — live, from history or catch-up, or from
+   * the chat list loaded before the socket joined — so the senders get ✓✓. Each mark is sent once,
+   * batched per chat, and kept until a socket is connected to carry it. */
+  acknowledgeDelivered(chatId: string, seq: number): void {
+    if (seq <= Math.max(this.deliveredSent.get(chatId) ?? 0, this.deliveredQueue.get(chatId) ?? 0)) return;
+    this.deliveredQueue.set(chatId, seq);
     this.deliveredTimer ??= setTimeout(() => {
       this.deliveredTimer = null;
-      for (const [id, max] of this.deliveredQueue) this.socket?.emit("message:delivered", { chatId: id, seq: max });
-      this.deliveredQueue.clear();
+      this.flushDelivered();
     }, 200);
+  }
+
+  private learned(chatId: string, messages: MessageDto[]) {
+    const fromOthers = messages.filter((message) => message.senderId !== this.userId);
+    if (fromOthers.length) this.acknowledgeDelivered(chatId, Math.max(...fromOthers.map((message) => message.seq)));
+  }
+
+  private flushDelivered() {
+    const socket = this.socket;
+    if (!socket?.connected) return; // resync() flushes once the socket is up
+    for (const [chatId, seq] of this.deliveredQueue) {
+      this.deliveredSent.set(chatId, seq);
+      socket.timeout(10_000).emit("message:delivered", { chatId, seq }, (error) => {
+        // Lost on the way (the socket dropped): report it again unless a later mark went out.
+        if (error && this.deliveredSent.get(chatId) === seq) {
+          this.deliveredSent.delete(chatId);
+          this.acknowledgeDelivered(chatId, seq);
+        }
+      });
+    }
+    this.deliveredQueue.clear();
   }
 
   private applyReceipt(update: ReceiptUpdate) {
@@ -266,6 +296,7 @@ export class Messenger {
       this.callbacks.onChatRemoved?.(chatId);
     });
     socket.on("friends:updated", () => this.callbacks.onFriendsChanged?.());
+    socket.on("user:updated", ({ userId }) => this.callbacks.onUserUpdated?.(userId));
     socket.on("typing:update", ({ chatId, userId, typing }) => this.applyTyping(chatId, userId, typing));
     socket.on("presence:update", (update) => this.set({ presence: { ...this.state.presence, [update.userId]: update } }));
     socket.on("sync:required", () => this.resync());
@@ -274,6 +305,7 @@ export class Messenger {
   /** After every (re)connect, or when the server says events were lost: catch up on every open chat, flush the outbox, refresh lists. */
   private resync() {
     this.outbox.online();
+    this.flushDelivered();
     for (const chatId of Object.keys(this.state.timelines)) void this.catchUp(chatId).catch(() => undefined);
     this.callbacks.onReconnect?.();
   }

@@ -1,7 +1,7 @@
 "use client";
 // React access to the Messenger: one per signed-in tab, created by <MessengerProvider>. Live events
 // patch the TanStack Query cache of the chat list instead of refetching it per message.
-import { useQueryClient } from "@tanstack/react-query";
+import { hashKey, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { RouterOutputs } from "~/trpc/react";
@@ -55,6 +55,11 @@ export function MessengerProvider({ userId, children }: { userId: string; childr
       },
       onChatRemoved: refreshList,
       onFriendsChanged: () => void refreshPeople(queryClient, trpc),
+      onUserUpdated: (changedId) => {
+        refreshList();
+        void refreshPeople(queryClient, trpc);
+        if (changedId === userId) void queryClient.invalidateQueries({ queryKey: trpc.user.me.queryKey() });
+      },
       // Events sent while this tab had no socket are gone: refetch what they would have changed —
       // the list, friends and blocks, and chat.get, whose members carry the read/delivered marks.
       onReconnect: () => {
@@ -63,9 +68,20 @@ export function MessengerProvider({ userId, children }: { userId: string; childr
       },
       onSessionEnded: () => router.replace("/sign-in"),
     });
+    // Chats the list shows with unread messages were learned of on this device: ✓✓ for their senders,
+    // even when the messages came before the socket joined (page loading) and never arrive over it.
+    const acknowledgeList = (list: ChatList | undefined) => {
+      for (const chat of list ?? []) if (chat.lastSeq > chat.myLastReadSeq) instance.acknowledgeDelivered(chat.id, chat.lastSeq);
+    };
+    acknowledgeList(queryClient.getQueryData<ChatList>(listKey));
+    const listHash = hashKey(listKey);
+    const unsubscribeList = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === "updated" && event.query.queryHash === listHash) acknowledgeList(event.query.state.data as ChatList | undefined);
+    });
     setMessenger(instance);
     void instance.start().catch((error) => console.warn("realtime: could not start", error));
     return () => {
+      unsubscribeList();
       instance.stop();
       setMessenger(null);
     };

@@ -3,15 +3,15 @@ import { useState } from "react";
 import { cn } from "./ui/cn";
 
 const COLOURS = [
-  "bg-rose-500",
-  "bg-orange-500",
-  "bg-amber-500",
-  "bg-emerald-500",
-  "bg-teal-500",
-  "bg-sky-500",
-  "bg-indigo-500",
-  "bg-violet-500",
-  "bg-pink-500",
+  "bg-rose-700",
+  "bg-orange-700",
+  "bg-amber-700",
+  "bg-emerald-700",
+  "bg-teal-700",
+  "bg-sky-700",
+  "bg-indigo-600",
+  "bg-violet-600",
+  "bg-pink-700",
 ] as const;
 
 const SIZES = {

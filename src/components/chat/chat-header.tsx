@@ -28,7 +28,7 @@ export function ChatHeader({ info, onOpenInfo, infoOpen }: { info: HeaderInfo; o
     <>
       {info.avatar ? <Avatar name={info.avatar.name} seed={info.avatar.seed} url={info.avatar.url} size="md" /> : <span className="size-10 shrink-0 rounded-full bg-neutral-200 dark:bg-neutral-800" />}
       <span className="flex min-w-0 flex-col text-left">
-        <span data-testid="chat-title" className="truncate text-[15px] leading-tight font-semibold">
+        <span data-testid="chat-title" dir="auto" className="truncate text-[15px] leading-tight font-semibold">
           {info.title}
         </span>
         <span

@@ -99,13 +99,13 @@ function ChatListItem({ chat, meId, active }: { chat: ChatSummary; meId: string;
                 <path d="M7 8a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM14.5 9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM1.6 15.94A6 6 0 0 1 12.4 13.3a7.5 7.5 0 0 1 .6 2.95.75.75 0 0 1-.75.75H2.35a.75.75 0 0 1-.75-.75v-.31ZM14.25 17h3.4a.75.75 0 0 0 .75-.75 4.5 4.5 0 0 0-5.4-4.4 8.9 8.9 0 0 1 1.25 4.4V17Z" />
               </svg>
             ) : null}
-            <span data-testid="chat-list-title" className="truncate">
+            <span data-testid="chat-list-title" dir="auto" className="truncate">
               {title}
             </span>
           </p>
           <time
             dateTime={chat.lastMessageAt}
-            className={cn("shrink-0 text-xs tabular-nums", active ? "text-white/80" : "text-neutral-500 dark:text-neutral-400")}
+            className={cn("shrink-0 text-xs tabular-nums", active ? "text-white" : "text-neutral-500 dark:text-neutral-400")}
           >
             {formatListTime(chat.lastMessageAt, locale)}
           </time>
@@ -113,7 +113,8 @@ function ChatListItem({ chat, meId, active }: { chat: ChatSummary; meId: string;
         <div className="mt-0.5 flex items-center gap-2">
           <p
             data-testid="chat-list-preview"
-            className={cn("min-w-0 flex-1 truncate text-sm", active ? "text-white/85" : "text-neutral-500 dark:text-neutral-400", last?.kind === "SYSTEM" && "italic")}
+            dir="auto"
+            className={cn("min-w-0 flex-1 truncate text-sm", active ? "text-white" : "text-neutral-500 dark:text-neutral-400", last?.kind === "SYSTEM" && "italic")}
           >
             {own ? <span className={active ? "text-white" : "text-neutral-800 dark:text-neutral-200"}>{t("you")} </span> : null}
             {preview}

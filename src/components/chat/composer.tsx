@@ -1,15 +1,14 @@
 "use client";
 // The message box: Enter sends, Shift+Enter starts a new line; typing is announced (throttled by
-// the Messenger); drafts survive switching between chats.
+// the Messenger); drafts survive switching chats and reloads (src/client/drafts.ts).
 import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { readDraft, writeDraft } from "~/client/drafts";
 import { useMessenger } from "~/client/react";
 import { cn } from "~/components/ui/cn";
 import { MESSAGE_MAX_LENGTH, ZMessageContent } from "~/shared/schemas/chat";
 import { SendIcon } from "./icons";
-
-/** Unsent drafts per chat, for this tab. */
-const drafts = new Map<string, string>();
+import { useMeId } from "./me-context";
 
 const COUNTER_FROM = MESSAGE_MAX_LENGTH - 500;
 const MAX_HEIGHT_PX = 200;
@@ -17,7 +16,8 @@ const MAX_HEIGHT_PX = 200;
 export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: boolean }) {
   const t = useTranslations("chat.composer");
   const messenger = useMessenger();
-  const [text, setText] = useState(() => drafts.get(chatId) ?? "");
+  const me = useMeId();
+  const [text, setText] = useState(() => readDraft(me, chatId));
   const ref = useRef<HTMLTextAreaElement>(null);
   const length = text.trim().length;
   const tooLong = length > MESSAGE_MAX_LENGTH;
@@ -41,8 +41,7 @@ export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: bo
 
   const update = (value: string) => {
     setText(value);
-    if (value) drafts.set(chatId, value);
-    else drafts.delete(chatId);
+    writeDraft(me, chatId, value);
     if (value.trim()) messenger?.typing(chatId);
     else messenger?.stopTyping(chatId);
   };
@@ -52,7 +51,11 @@ export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: bo
     if (!messenger || !parsed.success) return;
     const content = parsed.data;
     update("");
-    messenger.send(chatId, content).catch(() => setText((current) => current || content));
+    messenger.send(chatId, content).catch(() => {
+      // Not queued (storage failed): give the text back, draft included.
+      setText((current) => current || content);
+      if (!readDraft(me, chatId)) writeDraft(me, chatId, content);
+    });
     ref.current?.focus();
   };
 
@@ -76,6 +79,7 @@ export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: bo
             name="message"
             data-testid="composer-input"
             rows={1}
+            dir="auto"
             value={text}
             placeholder={t("placeholder")}
             aria-invalid={tooLong || undefined}

@@ -147,7 +147,7 @@ export function GroupInfoPanel({
       <div className="min-h-0 flex-1 overflow-y-auto">
         <div className="flex flex-col items-center gap-2 bg-white px-4 pt-6 pb-5 text-center dark:bg-neutral-900">
           <Avatar name={chat.title || "?"} seed={chatId} size="lg" className="size-20 text-2xl" />
-          <p data-testid="group-info-title" className="max-w-full truncate text-lg font-semibold">
+          <p data-testid="group-info-title" dir="auto" className="max-w-full truncate text-lg font-semibold">
             {chat.title}
           </p>
           <p className="text-sm text-neutral-500 dark:text-neutral-400">{tStatus("members", { count: chat.members.length })}</p>
@@ -234,7 +234,7 @@ export function GroupInfoPanel({
                   <Avatar name={member.displayName || personName(member)} seed={member.id} url={member.avatarUrl} size="md" />
                   <div className="min-w-0 flex-1">
                     <p className="truncate text-[15px] font-medium">
-                      {personName(member)}
+                      <bdi>{personName(member)}</bdi>
                       {member.id === meId ? <span className="font-normal text-neutral-500 dark:text-neutral-400"> ({t("you")})</span> : null}
                     </p>
                     <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">

@@ -16,6 +16,7 @@ export function SystemLine({ message, text }: { message: MessageDto; text: strin
     <div data-testid="message" data-kind="SYSTEM" data-seq={message.seq} data-row-key={message.id} className="flex justify-center px-2 py-1.5">
       <p
         data-testid="message-text"
+        dir="auto"
         className="max-w-[85%] rounded-full bg-black/[0.06] px-3 py-1 text-center text-[13px] leading-snug text-neutral-600 backdrop-blur-sm dark:bg-white/[0.08] dark:text-neutral-300"
       >
         {text}
@@ -72,9 +73,9 @@ export function MessageBubble(props: BubbleProps) {
           status === "failed" && "ring-1 ring-red-400 dark:ring-red-500/70",
         )}
       >
-        {props.senderName ? <p className={cn("mb-0.5 truncate text-[13px] font-semibold", props.senderColour)}>{props.senderName}</p> : null}
+        {props.senderName ? <p dir="auto" className={cn("mb-0.5 truncate text-[13px] font-semibold", props.senderColour)}>{props.senderName}</p> : null}
         <p className={cn("break-words whitespace-pre-wrap", deleted && "text-neutral-500 italic dark:text-neutral-400")}>
-          <span data-testid="message-text">{deleted ? t("deleted") : content}</span>
+          <span data-testid="message-text" dir="auto">{deleted ? t("deleted") : content}</span>
           {/* Room for the time and ticks on the last line: an invisible copy of them. */}
           <span aria-hidden="true" className="invisible ml-2 inline-flex gap-0.5 text-[11px] tabular-nums">
             {time}
@@ -84,7 +85,7 @@ export function MessageBubble(props: BubbleProps) {
         <span
           className={cn(
             "absolute right-2.5 bottom-1 flex items-center gap-0.5 text-[11px] tabular-nums select-none",
-            own ? "text-accent-700/80 dark:text-white/65" : "text-neutral-400 dark:text-neutral-500",
+            own ? "text-accent-700 dark:text-white/80" : "text-neutral-500 dark:text-neutral-400",
           )}
         >
           <time dateTime={props.createdAt}>{time}</time>

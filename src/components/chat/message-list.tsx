@@ -57,15 +57,15 @@ function buildRows(messages: MessageDto[], pending: OutboxItem[], meId: string):
 
 /** A sender's name takes the colour of their avatar (class names spelled out for Tailwind). */
 const NAME_COLOURS: Record<string, string> = {
-  "bg-rose-500": "text-rose-600 dark:text-rose-400",
-  "bg-orange-500": "text-orange-600 dark:text-orange-400",
-  "bg-amber-500": "text-amber-600 dark:text-amber-400",
-  "bg-emerald-500": "text-emerald-600 dark:text-emerald-400",
-  "bg-teal-500": "text-teal-600 dark:text-teal-400",
-  "bg-sky-500": "text-sky-600 dark:text-sky-400",
-  "bg-indigo-500": "text-indigo-600 dark:text-indigo-400",
-  "bg-violet-500": "text-violet-600 dark:text-violet-400",
-  "bg-pink-500": "text-pink-600 dark:text-pink-400",
+  "bg-rose-700": "text-rose-700 dark:text-rose-400",
+  "bg-orange-700": "text-orange-700 dark:text-orange-400",
+  "bg-amber-700": "text-amber-700 dark:text-amber-400",
+  "bg-emerald-700": "text-emerald-700 dark:text-emerald-400",
+  "bg-teal-700": "text-teal-700 dark:text-teal-400",
+  "bg-sky-700": "text-sky-700 dark:text-sky-400",
+  "bg-indigo-600": "text-indigo-700 dark:text-indigo-400",
+  "bg-violet-600": "text-violet-700 dark:text-violet-400",
+  "bg-pink-700": "text-pink-700 dark:text-pink-400",
 };
 
 const NEAR_BOTTOM_PX = 80;

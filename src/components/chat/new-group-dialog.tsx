@@ -155,7 +155,7 @@ function NewGroupForm({ onDone, meId }: { onDone: () => void; meId: string }) {
               <li key={member.id} data-testid="group-member" data-user-id={member.id} className="flex items-center gap-3 rounded-lg px-2 py-1.5">
                 <Avatar name={member.displayName || member.username} seed={member.id} url={member.avatarUrl} size="sm" />
                 <div className="min-w-0 flex-1">
-                  <p className="truncate text-sm font-medium">{member.displayName}</p>
+                  <p dir="auto" className="truncate text-sm font-medium">{member.displayName}</p>
                   <p className="truncate text-xs text-neutral-500 dark:text-neutral-400">@{member.username}</p>
                 </div>
                 <button

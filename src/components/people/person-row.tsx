@@ -38,7 +38,7 @@ export function PersonRow({
           {online ? <span aria-hidden="true" className="absolute right-0 bottom-0 size-3 rounded-full bg-emerald-500 ring-2 ring-white dark:ring-neutral-900" /> : null}
         </span>
         <span className="flex min-w-0 flex-col">
-          <span data-testid="person-name" className="truncate text-[15px] font-medium">
+          <span data-testid="person-name" dir="auto" className="truncate text-[15px] font-medium">
             {name}
           </span>
           <span className="truncate text-[13px] text-neutral-500 dark:text-neutral-400">

@@ -42,7 +42,7 @@ export function PersonSuggestions({ text, exclude = [], onPick }: { text: string
           >
             <Avatar name={personName(person)} seed={person.id} url={person.avatarUrl} size="sm" />
             <span className="min-w-0 flex-1">
-              <span className="block truncate text-sm font-medium">{personName(person)}</span>
+              <span dir="auto" className="block truncate text-sm font-medium">{personName(person)}</span>
               <span className="block truncate text-xs text-neutral-500 dark:text-neutral-400">@{person.username}</span>
             </span>
           </button>

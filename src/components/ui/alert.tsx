@@ -27,7 +27,7 @@ export function FormError({ children, className }: { children: ReactNode; classN
 /** A short success note (`data-testid="form-success"`), e.g. "Сохранено". */
 export function FormSuccess({ children, className }: { children: ReactNode; className?: string }) {
   return (
-    <p role="status" data-testid="form-success" className={cn("inline-flex items-center gap-1.5 text-sm font-medium text-emerald-600 dark:text-emerald-400", className)}>
+    <p role="status" data-testid="form-success" className={cn("inline-flex items-center gap-1.5 text-sm font-medium text-emerald-700 dark:text-emerald-400", className)}>
       <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0">
         <path
           fillRule="evenodd"

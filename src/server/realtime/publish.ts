@@ -4,13 +4,13 @@
 // whose events could not reach Redis is told to catch up when it returns (./redis-publisher.ts).
 import { env } from "~/env";
 import { getRedis } from "~/server/redis";
-import type { ServerEventArgs, ServerEventName } from "~/shared/realtime/events";
+import type { ServerEventArgs, PublishedEventName } from "~/shared/realtime/events";
 import { userRoom } from "~/shared/realtime/rooms";
 import { signInternalRequest } from "./internal-signature";
 import { createRedisPublisher } from "./redis-publisher";
 
 export interface Publisher {
-  toRooms(rooms: string[], event: ServerEventName, args: unknown[]): Promise<void>;
+  toRooms(rooms: string[], event: PublishedEventName, args: unknown[]): Promise<void>;
 }
 
 export const INTERNAL_EMIT_PATH = "/internal/emit";
@@ -43,7 +43,7 @@ function publisher(): Publisher {
 }
 
 /** Sends `event` to every socket of every user in `userIds`. */
-export async function publishToUsers<E extends ServerEventName>(userIds: Iterable<string>, event: E, ...args: ServerEventArgs<E>): Promise<void> {
+export async function publishToUsers<E extends PublishedEventName>(userIds: Iterable<string>, event: E, ...args: ServerEventArgs<E>): Promise<void> {
   const rooms = [...new Set(userIds)].map(userRoom);
   if (rooms.length === 0) return;
   try {

@@ -69,6 +69,8 @@ export interface ServerToClientEvents {
   "chat:removed": (payload: { chatId: string }) => void;
   /** A friendship, request or block involving these people changed: refetch friends. */
   "friends:updated": (payload: { userIds: string[] }) => void;
+  /** This person's name, username or avatar changed: refetch what shows them. */
+  "user:updated": (payload: { userId: string }) => void;
   "typing:update": (update: TypingUpdate) => void;
   "presence:update": (update: PresenceUpdate) => void;
   /** The node is shutting down: reconnect (to another node) after the given delay. */
@@ -96,3 +98,18 @@ export interface SocketData {
 
 export type ServerEventName = keyof ServerToClientEvents;
 export type ServerEventArgs<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>;
+
+/** The events the app publishes to users' rooms (the sidecar's loopback channel accepts these). The
+ * `satisfies` keeps them server events; a new event the app publishes must be added here. */
+export const PUBLISHED_EVENTS = [
+  "message:new",
+  "receipt:update",
+  "chat:updated",
+  "chat:removed",
+  "friends:updated",
+  "user:updated",
+  "typing:update",
+  "presence:update",
+  "sync:required",
+] as const satisfies readonly ServerEventName[];
+export type PublishedEventName = (typeof PUBLISHED_EVENTS)[number];

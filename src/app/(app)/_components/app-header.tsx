@@ -66,7 +66,7 @@ export function AppHeader({ user, className }: { user: RouterOutputs["user"]["me
           className="flex min-w-0 items-center gap-2 rounded-full py-1 pr-2.5 pl-1 transition-colors hover:bg-neutral-100 dark:hover:bg-neutral-800"
         >
           <Avatar name={user.displayName || user.username} seed={user.id} url={user.avatarUrl} size="sm" />
-          <span data-testid="user-display-name" className="max-w-[5.5rem] truncate text-sm font-medium sm:max-w-[16rem]">
+          <span data-testid="user-display-name" dir="auto" className="max-w-[5.5rem] truncate text-sm font-medium sm:max-w-[16rem]">
             {user.displayName}
           </span>
         </Link>

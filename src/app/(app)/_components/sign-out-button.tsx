@@ -1,6 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { clearAllDrafts } from "~/client/drafts";
 import { Button, type ButtonVariant } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
 
@@ -10,7 +11,10 @@ export function SignOutButton({ variant = "ghost" }: { variant?: ButtonVariant }
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       // A full load drops every cached query of the account that just left.
-      onSuccess: () => window.location.assign("/sign-in"),
+      onSuccess: () => {
+        clearAllDrafts();
+        window.location.assign("/sign-in");
+      },
     }),
   );
   const busy = signOut.isPending || signOut.isSuccess;

@@ -2,15 +2,17 @@
 import { z } from "zod";
 import { db, type User } from "~/server/db";
 import { uniqueToAppError } from "~/server/services/auth/register";
+import { publishProfileChanged } from "./profile-audience";
 import { searchNameFor } from "./search-name";
 import type { TLocale, ZUpdateProfileInput } from "~/shared/schemas/user";
 
 export async function updateProfile(userId: string, input: z.output<typeof ZUpdateProfileInput>): Promise<User> {
-  const current = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true, displayName: true } });
+  const current = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { username: true, displayName: true, avatarUrl: true } });
   const username = input.username ?? current.username;
   const displayName = input.displayName ?? current.displayName;
+  let updated: User;
   try {
-    return await db.user.update({
+    updated = await db.user.update({
       where: { id: userId },
       data: {
         displayName: input.displayName,
@@ -23,6 +25,11 @@ export async function updateProfile(userId: string, input: z.output<typeof ZUpda
   } catch (error) {
     throw uniqueToAppError(error);
   }
+  // Others show the name, username and avatar in their chat lists and open chats: tell them.
+  if (updated.displayName !== current.displayName || updated.username !== current.username || updated.avatarUrl !== current.avatarUrl) {
+    await publishProfileChanged(userId);
+  }
+  return updated;
 }
 
 export function setLocale(userId: string, locale: TLocale): Promise<User> {

@@ -34,7 +34,7 @@ export function FriendsView() {
   }, [list.data, presence, personName]);
 
   if (list.error) return <FormError>{`${t("loadFailed")} ${serverErrorMessage(tRoot, list.error)}`}</FormError>;
-  if (!list.data) return <p role="status" className="px-1 text-sm text-neutral-500">{tRoot("common.loading")}</p>;
+  if (!list.data) return <p role="status" className="px-1 text-sm text-neutral-500 dark:text-neutral-400">{tRoot("common.loading")}</p>;
   const { incoming, outgoing } = list.data;
 
   return (

@@ -94,7 +94,7 @@ function ResultsPage({ query, offset, last, onMore }: { query: string; offset: n
   }
   if (!results.data) {
     return (
-      <li role="status" className="px-4 py-3 text-sm text-neutral-500">
+      <li role="status" className="px-4 py-3 text-sm text-neutral-500 dark:text-neutral-400">
         {t("search.searching")}
       </li>
     );

@@ -55,9 +55,9 @@ function ProfileFormFor({ user }: { user: Me }) {
       <div className="flex items-center gap-4">
         <Avatar name={displayName?.trim() || user.username} seed={user.id} url={previewUrl} size="xl" className="ring-4 ring-neutral-100 dark:ring-neutral-800" />
         <div className="min-w-0">
-          <p className="truncate text-lg font-semibold">{displayName?.trim() || user.displayName}</p>
+          <p dir="auto" className="truncate text-lg font-semibold">{displayName?.trim() || user.displayName}</p>
           <p className="truncate text-sm text-neutral-500 dark:text-neutral-400">@{user.username}</p>
-          <p className="mt-1 text-xs text-neutral-400 dark:text-neutral-500">{t("preview")}</p>
+          <p className="mt-1 text-xs text-neutral-500 dark:text-neutral-400">{t("preview")}</p>
         </div>
       </div>
 
@@ -85,7 +85,7 @@ function ProfileFormFor({ user }: { user: Me }) {
           <span
             aria-live="polite"
             data-testid="bio-counter"
-            className={cn("text-xs tabular-nums", bioLength > BIO_MAX ? "font-medium text-red-600 dark:text-red-400" : "text-neutral-400 dark:text-neutral-500")}
+            className={cn("text-xs tabular-nums", bioLength > BIO_MAX ? "font-medium text-red-600 dark:text-red-400" : "text-neutral-500 dark:text-neutral-400")}
           >
             {t("bioCounter", { count: bioLength, max: BIO_MAX })}
           </span>

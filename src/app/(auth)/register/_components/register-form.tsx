@@ -54,7 +54,7 @@ export function RegisterForm() {
           inputMode="email"
           label={
             <>
-              {t("email")} <span className="font-normal text-neutral-400 dark:text-neutral-500">({optional})</span>
+              {t("email")} <span className="font-normal text-neutral-500 dark:text-neutral-400">({optional})</span>
             </>
           }
           hint={t("emailHint")}

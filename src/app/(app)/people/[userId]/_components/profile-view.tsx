@@ -28,7 +28,7 @@ export function ProfileView({ userId }: { userId: string }) {
     return <FormError>{isMissing(profile.error) ? t("profile.notFound") : `${t("profile.loadFailed")} ${serverErrorMessage(tRoot, profile.error)}`}</FormError>;
   }
   const person = profile.data;
-  if (!person) return <p role="status" className="px-1 text-sm text-neutral-500">{tRoot("common.loading")}</p>;
+  if (!person) return <p role="status" className="px-1 text-sm text-neutral-500 dark:text-neutral-400">{tRoot("common.loading")}</p>;
 
   const live = presence[userId];
   const status = person.isSelf ? "" : presenceText(live ?? (person.lastSeenAt ? { online: false, lastSeenAt: person.lastSeenAt } : undefined));
@@ -48,7 +48,7 @@ export function ProfileView({ userId }: { userId: string }) {
       <div className="flex flex-col items-center gap-3 text-center sm:flex-row sm:items-center sm:text-left">
         <Avatar name={person.displayName || person.username} seed={person.id} url={person.avatarUrl} size="xl" />
         <div className="flex min-w-0 flex-col gap-0.5">
-          <h2 data-testid="profile-name" className="truncate text-2xl font-semibold">
+          <h2 data-testid="profile-name" dir="auto" className="truncate text-2xl font-semibold">
             {person.displayName}
           </h2>
           <p className="truncate text-[15px] text-neutral-500 dark:text-neutral-400">@{person.username}</p>
