@@ -70,6 +70,14 @@ describe("typing floods", () => {
     expect(lookups).toBeLessThanOrEqual(Math.ceil(seconds / 3));
   });
 
+  it("typing again right after a stop is relayed once the interval is over, never lost", async () => {
+    const { chatId, aliceTab, bobSees } = await pair();
+    // Sending a message stops typing; typing the next one at once starts it again.
+    for (const event of ["typing:start", "typing:stop", "typing:start"] as const) expect(await aliceTab.emitWithAck(event, { chatId })).toEqual({ ok: true });
+    await waitUntil(() => bobSees.length === 3, 5_000, "start, stop, start");
+    expect(bobSees.map((update) => update.typing)).toEqual([true, false, true]);
+  });
+
   it("2,000 typing:stop: at most one relayed update, at most a bucket's worth of work, and the flooder is disconnected", async () => {
     const { chatId, aliceTab, bobSees, bobTab } = await pair();
     await aliceTab.emitWithAck("typing:start", { chatId });

@@ -56,6 +56,12 @@ describe("the loopback publish port", () => {
     expect(await post(internalUrl, signed)).toBe(401);
   });
 
+  it("accepts two identical requests made in the same millisecond (each has its own nonce)", async () => {
+    const now = Date.now();
+    expect(await post(internalUrl, signInternalRequest(secret, INTERNAL_EMIT_PATH, body, now))).toBe(200);
+    expect(await post(internalUrl, signInternalRequest(secret, INTERNAL_EMIT_PATH, body, now))).toBe(200);
+  });
+
   it("is not served on the public port", async () => {
     expect(await post(node.url, signInternalRequest(secret, INTERNAL_EMIT_PATH, body))).toBe(404);
     const disconnect = JSON.stringify({ rooms: ["user:x"] });

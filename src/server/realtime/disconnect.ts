@@ -4,7 +4,7 @@
 import { env } from "~/env";
 import { getRedis } from "~/server/redis";
 import { sessionRoom, userRoom } from "~/shared/realtime/rooms";
-import { signInternalRequest } from "./internal-signature";
+import { postSigned } from "./internal-signature";
 import { awaitedEmitter } from "./redis-publisher";
 
 export const INTERNAL_DISCONNECT_PATH = "/internal/disconnect";
@@ -21,16 +21,7 @@ function redisEnder(): SocketEnder {
 
 export function loopbackEnder(url: string, secret: string): SocketEnder {
   return {
-    async disconnectRooms(rooms) {
-      const body = JSON.stringify({ rooms });
-      const res = await fetch(new URL(INTERNAL_DISCONNECT_PATH, url), {
-        method: "POST",
-        headers: { "content-type": "application/json", ...signInternalRequest(secret, INTERNAL_DISCONNECT_PATH, body) },
-        body,
-        signal: AbortSignal.timeout(2_000),
-      });
-      if (!res.ok) throw new Error(`realtime sidecar answered ${res.status}`);
-    },
+    disconnectRooms: (rooms) => postSigned(url, secret, INTERNAL_DISCONNECT_PATH, { rooms }),
   };
 }
 

@@ -6,7 +6,7 @@ import { env } from "~/env";
 import { getRedis } from "~/server/redis";
 import type { ServerEventArgs, PublishedEventName } from "~/shared/realtime/events";
 import { userRoom } from "~/shared/realtime/rooms";
-import { signInternalRequest } from "./internal-signature";
+import { postSigned } from "./internal-signature";
 import { createRedisPublisher } from "./redis-publisher";
 
 export interface Publisher {
@@ -17,16 +17,7 @@ export const INTERNAL_EMIT_PATH = "/internal/emit";
 
 export function loopbackPublisher(url: string, secret: string): Publisher {
   return {
-    async toRooms(rooms, event, args) {
-      const body = JSON.stringify({ rooms, event, args });
-      const res = await fetch(new URL(INTERNAL_EMIT_PATH, url), {
-        method: "POST",
-        headers: { "content-type": "application/json", ...signInternalRequest(secret, INTERNAL_EMIT_PATH, body) },
-        body,
-        signal: AbortSignal.timeout(2_000),
-      });
-      if (!res.ok) throw new Error(`realtime sidecar answered ${res.status}`);
-    },
+    toRooms: (rooms, event, args) => postSigned(url, secret, INTERNAL_EMIT_PATH, { rooms, event, args }),
   };
 }
 
