@@ -41,7 +41,7 @@ export function AppHeader({ user, className }: { user: RouterOutputs["user"]["me
         className ?? "flex",
       )}
     >
-      <Link href="/" className="flex shrink-0 items-center gap-2.5 rounded-xl p-1 pr-2">
+      <Link href="/" aria-label={t("common.appName")} className="flex shrink-0 items-center gap-2.5 rounded-xl p-1 pr-2">
         <LogoMark />
         <span className="hidden text-[17px] font-semibold tracking-tight sm:inline">{t("common.appName")}</span>
       </Link>
