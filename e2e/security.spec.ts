@@ -2,25 +2,13 @@
 // by another origin; the app works under its Content-Security-Policy with no violation reported;
 // a hostile `next` after sign-in stays on the app's origin.
 import { expect as baseExpect, test, type BrowserContext, type Page } from "@playwright/test";
-import { messages, newPerson, openChatFromList, sendMessage, startDirectChat, type Person } from "./fixtures";
+import { messages, newPerson, openChatFromList, register, sendMessage, startDirectChat, type Person } from "./fixtures";
 
 const EVIL = "http://evil.example";
 
 // Full page loads (sign-up, sign-in, reloads) are this spec's subject; give them room on a busy machine.
 test.describe.configure({ timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
-
-/** fixtures.register, with this spec's patience. */
-async function register(page: Page, person: Person) {
-  await page.goto("/register");
-  const form = page.getByTestId("register-form");
-  await form.locator('input[name="username"]').fill(person.username);
-  await form.locator('input[name="email"]').fill(person.email);
-  await form.locator('input[name="displayName"]').fill(person.displayName);
-  await form.locator('input[name="password"]').fill(person.password);
-  await form.locator('button[type="submit"]').click();
-  await expect(page.getByTestId("user-display-name")).toHaveText(person.displayName);
-}
 
 function expectStaticHeaders(headers: Record<string, string>, what: string) {
   expect(headers["x-content-type-options"], what).toBe("nosniff");
