@@ -2,44 +2,22 @@
 // chat members are looked up once per chat for a few seconds, every client event goes through a
 // per-socket token bucket, and a socket that keeps flooding is disconnected.
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadSession } from "~/server/services/auth/sessions";
+import { describe, expect, it } from "vitest";
 import { memberIds } from "~/server/services/chats/membership";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
+import { inProcessSidecar } from "../test/in-process-sidecar";
 import { registerUser } from "../test/trpc";
 import { DEFAULT_FLOOD_LIMITS } from "./flood";
-import { startRealtimeServer, type RealtimeServer } from "./server";
 
-const secret = process.env.AUTH_SECRET!;
-let server: RealtimeServer;
-let url: string;
 let lookups = 0;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  server = await startRealtimeServer({
-    port: 0,
-    secret,
-    corsOrigins: [],
-    sessionIsLive: async (sessionId, userId) => (await loadSession(sessionId, userId)) !== null,
-    loadMemberIds: (chatId) => {
-      lookups++;
-      return memberIds(chatId);
-    },
-  });
-  url = `http://127.0.0.1:${server.port}`;
+const sidecar = inProcessSidecar({
+  loadMemberIds: (chatId) => {
+    lookups++;
+    return memberIds(chatId);
+  },
 });
-afterAll(() => server.shutdown());
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close();
-});
+const online = sidecar.online;
 
-async function online(person: Awaited<ReturnType<typeof registerUser>>) {
-  const { token } = await person.call().realtime.token();
-  const socket = connectSocket(url, token);
-  sockets.push(socket);
-  return connected(socket);
-}
 
 async function pair() {
   const [alice, bob] = await Promise.all([registerUser(), registerUser()]);

@@ -1,41 +1,19 @@
 // One sidecar in this process (no Redis): the handshake, live delivery, typing, delivery marks,
 // presence, and what a non-member's socket events get.
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signRealtimeToken } from "~/server/auth/tokens";
-import { loadSession } from "~/server/services/auth/sessions";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
+import { inProcessSidecar } from "../test/in-process-sidecar";
 import { registerUser } from "../test/trpc";
-import { startRealtimeServer, type RealtimeServer } from "./server";
 
 const secret = process.env.AUTH_SECRET!;
-let server: RealtimeServer;
-let url: string;
-const sockets: TestSocket[] = [];
+const sidecar = inProcessSidecar();
+const online = sidecar.online;
 
-beforeAll(async () => {
-  server = await startRealtimeServer({
-    port: 0,
-    secret,
-    corsOrigins: [],
-    sessionIsLive: async (sessionId, userId) => (await loadSession(sessionId, userId)) !== null,
-  });
-  url = `http://127.0.0.1:${server.port}`;
-});
-afterAll(() => server.shutdown());
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close();
-});
-
-async function online(person: Awaited<ReturnType<typeof registerUser>>) {
-  const { token } = await person.call().realtime.token();
-  const socket = connectSocket(url, token);
-  sockets.push(socket);
-  return connected(socket);
-}
 
 function refusal(socket: TestSocket) {
-  sockets.push(socket);
+  sidecar.track(socket);
   return connected(socket).then(
     () => "connected",
     (error: { code?: string }) => error.code,
@@ -46,13 +24,13 @@ describe("handshake", () => {
   it("refuses forged, expired, outdated and signed-out connections with a code the client acts on", async () => {
     const alice = await registerUser();
     const { token } = await alice.call().realtime.token();
-    expect(await refusal(connectSocket(url, token.slice(0, -4) + "AAAA"))).toBe("TOKEN_INVALID");
-    expect(await refusal(connectSocket(url, await signRealtimeToken("another-secret-another-secret-another", { userId: alice.user.id, sessionId: randomUUID() })))).toBe("TOKEN_INVALID");
-    expect(await refusal(connectSocket(url, token, { protocol: 0 }))).toBe("PROTOCOL_MISMATCH");
+    expect(await refusal(connectSocket(sidecar.url, token.slice(0, -4) + "AAAA"))).toBe("TOKEN_INVALID");
+    expect(await refusal(connectSocket(sidecar.url, await signRealtimeToken("another-secret-another-secret-another", { userId: alice.user.id, sessionId: randomUUID() })))).toBe("TOKEN_INVALID");
+    expect(await refusal(connectSocket(sidecar.url, token, { protocol: 0 }))).toBe("PROTOCOL_MISMATCH");
 
     // An access token is not a socket token.
     const access = alice.jar.get("bm_at")!;
-    expect(await refusal(connectSocket(url, access))).toBe("TOKEN_INVALID");
+    expect(await refusal(connectSocket(sidecar.url, access))).toBe("TOKEN_INVALID");
 
     const { SignJWT } = await import("jose");
     const expired = await new SignJWT({ sid: randomUUID() })
@@ -63,10 +41,10 @@ describe("handshake", () => {
       .setIssuedAt(Math.floor(Date.now() / 1000) - 600)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 300)
       .sign(new TextEncoder().encode(secret));
-    expect(await refusal(connectSocket(url, expired))).toBe("TOKEN_EXPIRED");
+    expect(await refusal(connectSocket(sidecar.url, expired))).toBe("TOKEN_EXPIRED");
 
     await alice.call().auth.signOut();
-    expect(await refusal(connectSocket(url, token))).toBe("SESSION_ENDED");
+    expect(await refusal(connectSocket(sidecar.url, token))).toBe("SESSION_ENDED");
   });
 
   it("a signed-out browser cannot get a socket token", async () => {

@@ -2,37 +2,21 @@
 // users refused at the handshake, sessions ended by refresh-token reuse, and Origin/CORS/headers.
 import { randomUUID } from "node:crypto";
 import { io as connectClient } from "socket.io-client";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signRealtimeToken } from "~/server/auth/tokens";
 import { db } from "~/server/db";
 import { loadSession } from "~/server/services/auth/sessions";
 import { PROTOCOL_VERSION } from "~/shared/realtime/events";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
+import { inProcessSidecar } from "../test/in-process-sidecar";
 import { newClient, registerUser, TestCookieJar } from "../test/trpc";
-import { startRealtimeServer, type RealtimeServer } from "./server";
 
 const secret = process.env.AUTH_SECRET!;
 const APP_ORIGIN = "http://app.example:3000";
-let server: RealtimeServer;
-let url: string;
-const sockets: TestSocket[] = [];
-
-beforeAll(async () => {
-  server = await startRealtimeServer({
-    port: 0,
-    secret,
-    corsOrigins: [`${APP_ORIGIN}/`],
-    sessionIsLive: async (sessionId, userId) => (await loadSession(sessionId, userId)) !== null,
-  });
-  url = `http://127.0.0.1:${server.port}`;
-});
-afterAll(() => server.shutdown());
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.close();
-});
+const sidecar = inProcessSidecar({ corsOrigins: [`${APP_ORIGIN}/`] });
 
 function attempt(socket: TestSocket) {
-  sockets.push(socket);
+  sidecar.track(socket);
   return connected(socket).then(
     () => "connected",
     (error: { code?: string; message?: string }) => error.code ?? error.message,
@@ -43,12 +27,12 @@ describe("socket tokens", () => {
   it("open one connection: a second connect with the same token is refused", async () => {
     const alice = await registerUser();
     const { token } = await alice.call().realtime.token();
-    expect(await attempt(connectSocket(url, token))).toBe("connected");
-    expect(await attempt(connectSocket(url, token))).toBe("TOKEN_INVALID");
-    expect(await attempt(connectSocket(url, token))).toBe("TOKEN_INVALID");
+    expect(await attempt(connectSocket(sidecar.url, token))).toBe("connected");
+    expect(await attempt(connectSocket(sidecar.url, token))).toBe("TOKEN_INVALID");
+    expect(await attempt(connectSocket(sidecar.url, token))).toBe("TOKEN_INVALID");
     // A fresh token (what the client fetches for every attempt) still works.
     const { token: fresh } = await alice.call().realtime.token();
-    expect(await attempt(connectSocket(url, fresh))).toBe("connected");
+    expect(await attempt(connectSocket(sidecar.url, fresh))).toBe("connected");
   });
 
   it("a banned user's valid token is refused at the handshake", async () => {
@@ -57,9 +41,9 @@ describe("socket tokens", () => {
     const session = await db.session.findFirstOrThrow({ where: { userId: alice.user.id } });
     await db.user.update({ where: { id: alice.user.id }, data: { banned: true, bannedAt: new Date() } });
     expect(await loadSession(session.id, alice.user.id)).toBeNull();
-    expect(await attempt(connectSocket(url, token))).toBe("SESSION_ENDED");
+    expect(await attempt(connectSocket(sidecar.url, token))).toBe("SESSION_ENDED");
     const signed = await signRealtimeToken(secret, { userId: alice.user.id, sessionId: session.id });
-    expect(await attempt(connectSocket(url, signed))).toBe("SESSION_ENDED");
+    expect(await attempt(connectSocket(sidecar.url, signed))).toBe("SESSION_ENDED");
   });
 });
 
@@ -72,8 +56,8 @@ describe("sessions ended in the app", () => {
     const [socket, laptopSocket] = (await Promise.all(
       [bob, laptop].map(async (client) => {
         const { token } = await client.call().realtime.token();
-        const opened = connectSocket(url, token);
-        sockets.push(opened);
+        const opened = connectSocket(sidecar.url, token);
+        sidecar.track(opened);
         return connected(opened);
       }),
     )) as [TestSocket, TestSocket];
@@ -92,7 +76,7 @@ describe("sessions ended in the app", () => {
 
 describe("origins and headers", () => {
   const handshake = (origin?: string) =>
-    fetch(`${url}/socket.io/?EIO=4&transport=polling`, { headers: origin ? { origin } : {} });
+    fetch(`${sidecar.url}/socket.io/?EIO=4&transport=polling`, { headers: origin ? { origin } : {} });
 
   it("a foreign Origin gets no CORS answer and its handshake is refused; the app's origin is allowed", async () => {
     const foreign = await handshake("http://evil.example");
@@ -100,7 +84,7 @@ describe("origins and headers", () => {
     expect(foreign.headers.get("access-control-allow-credentials")).toBeNull();
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
 
-    const preflight = await fetch(`${url}/socket.io/?EIO=4&transport=polling`, {
+    const preflight = await fetch(`${sidecar.url}/socket.io/?EIO=4&transport=polling`, {
       method: "OPTIONS",
       headers: { origin: "http://evil.example", "access-control-request-method": "POST" },
     });
@@ -118,7 +102,7 @@ describe("origins and headers", () => {
     const alice = await registerUser();
     const tryWith = async (origin: string) => {
       const { token } = await alice.call().realtime.token();
-      const socket = connectClient(url, {
+      const socket = connectClient(sidecar.url, {
         auth: { token, protocol: PROTOCOL_VERSION },
         transports: ["websocket"],
         extraHeaders: { origin },
@@ -132,11 +116,11 @@ describe("origins and headers", () => {
   });
 
   it("the sidecar's own answers carry nosniff and no-store", async () => {
-    const health = await fetch(`${url}/healthz`);
+    const health = await fetch(`${sidecar.url}/healthz`);
     expect(health.status).toBe(200);
     expect(health.headers.get("x-content-type-options")).toBe("nosniff");
     expect(health.headers.get("cache-control")).toBe("no-store");
-    const other = await fetch(`${url}/anything`);
+    const other = await fetch(`${sidecar.url}/anything`);
     expect(other.status).toBe(404);
     expect(other.headers.get("x-content-type-options")).toBe("nosniff");
   });
@@ -148,8 +132,8 @@ describe("typing after a session ends", () => {
     const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
     const open = async (person: typeof alice) => {
       const { token } = await person.call().realtime.token();
-      const socket = connectSocket(url, token);
-      sockets.push(socket);
+      const socket = connectSocket(sidecar.url, token);
+      sidecar.track(socket);
       return connected(socket);
     };
     const [aliceTab, bobTab] = await Promise.all([open(alice), open(bob)]);
