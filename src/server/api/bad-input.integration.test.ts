@@ -181,7 +181,6 @@ const ROWS: Record<string, Row> = {
     valid: () => ({ chatId: randomUUID() }),
   },
   "message.markRead": { protected: true, fields: { chatId: id, seq: int }, valid: () => ({ chatId: randomUUID(), seq: 1 }) },
-  "message.markDelivered": { protected: true, fields: { chatId: id, seq: int }, valid: () => ({ chatId: randomUUID(), seq: 1 }) },
   "user.search": {
     protected: true,
     fields: { query: text, limit: optionalInt, offset: optionalInt },

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSession } from "~/server/services/auth/sessions";
+import { loadSession } from "~/server/services/account/sessions";
 import { APP_ERROR_TRPC_CODE } from "~/shared/errors";
 import { startRealtimeServer, type RealtimeServer } from "../../../realtime/server";
 import { connected, connectSocket, type TestSocket } from "../../../test/sockets";
@@ -34,7 +34,6 @@ const PROCEDURES: Record<string, (call: Caller) => Promise<unknown>> = {
   },
   "message.history": (call) => call.message.history({ chatId }),
   "message.markRead": (call) => call.message.markRead({ chatId, seq }),
-  "message.markDelivered": (call) => call.message.markDelivered({ chatId, seq }),
 };
 
 beforeAll(async () => {

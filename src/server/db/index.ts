@@ -5,8 +5,6 @@ import { env } from "~/env";
 import { PrismaClient } from "./generated/client";
 import { pool } from "./sql";
 
-export type Db = PrismaClient;
-
 function createClient(): PrismaClient {
   // `$disconnect()` ends the shared pool too (tests and the sidecar call it on the way out).
   return new PrismaClient({ adapter: new PrismaPg(pool(), { disposeExternalPool: true }) });

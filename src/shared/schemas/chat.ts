@@ -23,7 +23,6 @@ export const ZCreateGroupInput = z.object({
   title: ZGroupTitle,
   memberIds: z.array(ZId).max(GROUP_MAX_MEMBERS, `At most ${GROUP_MAX_MEMBERS} members`).default([]),
 });
-export type TCreateGroupInput = z.input<typeof ZCreateGroupInput>;
 
 export const ZRenameChatInput = z.object({ chatId: ZId, title: ZGroupTitle });
 
@@ -50,7 +49,6 @@ export const ZSendMessageInput = z.object({
   content: ZMessageContent,
   replyToId: ZId.optional(),
 });
-export type TSendMessageInput = z.input<typeof ZSendMessageInput>;
 
 /** Several messages in one call (the outbox draining), sent in this order. */
 export const ZSendBatchInput = z.object({
@@ -71,6 +69,5 @@ export const ZHistoryInput = z
   .refine((input) => input.before === undefined || input.after === undefined, { message: "Use either before or after, not both" });
 
 export const ZReceiptInput = z.object({ chatId: ZId, seq: ZSeq });
-export type TReceiptInput = z.input<typeof ZReceiptInput>;
 
 export const ZTypingInput = z.object({ chatId: ZId });

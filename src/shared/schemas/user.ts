@@ -59,7 +59,6 @@ export const ZSignInInput = z.object({
   login: zText().trim().min(1, "Enter your username or email").max(254, "Username or email is too long"),
   password: ZPasswordText.min(1, "Enter your password"),
 });
-export type TSignInInput = z.input<typeof ZSignInInput>;
 
 export const ZUpdateProfileInput = z
   .object({
@@ -69,17 +68,14 @@ export const ZUpdateProfileInput = z
     avatarUrl: z.union([z.literal("").transform(() => null), z.null(), ZAvatarUrl]),
   })
   .partial();
-export type TUpdateProfileInput = z.input<typeof ZUpdateProfileInput>;
 
 export const ZChangePasswordInput = z.object({
   currentPassword: ZPasswordText.min(1, "Enter your current password"),
   newPassword: ZPassword,
 });
-export type TChangePasswordInput = z.input<typeof ZChangePasswordInput>;
 
 export const ZDeleteAccountInput = z.object({
   password: ZPasswordText.min(1, "Enter your password"),
 });
-export type TDeleteAccountInput = z.input<typeof ZDeleteAccountInput>;
 
 export const ZSetLocaleInput = z.object({ locale: ZLocale });

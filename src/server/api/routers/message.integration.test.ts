@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
+import { markDelivered } from "~/server/services/messages/receipts";
 import { recordPublished, sentTo, type Published } from "../../../../test/publisher";
 import { expectTRPCError, newClient, registerUser } from "../../../../test/trpc";
 
@@ -97,7 +98,8 @@ describe("message.send", () => {
     const clientId = randomUUID();
     await alice.call().message.send({ chatId, clientId, content: "here" });
     await expectTRPCError(alice.call().message.send({ chatId: other.chatId, clientId, content: "there" }), "BAD_REQUEST");
-    expect(bob.user.id).toBeTruthy();
+    expect((await bob.call().message.history({ chatId })).messages.map((message) => message.content)).toEqual(["here"]);
+    expect((await carol.call().message.history({ chatId: other.chatId })).messages).toEqual([]);
   });
 
   it("replies must point into the same chat", async () => {
@@ -203,7 +205,8 @@ describe("receipts", () => {
     for (let index = 0; index < 3; index++) await alice.call().message.send({ chatId, clientId: randomUUID(), content: `${index}` });
     published.length = 0;
 
-    expect(await bob.call().message.markDelivered({ chatId, seq: 3 })).toMatchObject({ lastDeliveredSeq: 3, lastReadSeq: 0 });
+    // Delivery marks come over the socket (`message:delivered`), which calls the service.
+    expect(await markDelivered(bob.user.id, chatId, 3)).toMatchObject({ lastDeliveredSeq: 3, lastReadSeq: 0 });
     expect(await bob.call().message.markRead({ chatId, seq: 2 })).toMatchObject({ lastReadSeq: 2, lastDeliveredSeq: 3 });
     expect(await bob.call().message.markRead({ chatId, seq: 1 })).toMatchObject({ lastReadSeq: 2 });
     expect(await bob.call().message.markRead({ chatId, seq: 999 })).toMatchObject({ lastReadSeq: 3 });
@@ -216,6 +219,15 @@ describe("receipts", () => {
     ]);
     const members = (await alice.call().chat.get({ chatId })).members;
     expect(members.find((member) => member.id === bob.user.id)).toMatchObject({ lastReadSeq: 3, lastDeliveredSeq: 3 });
+  });
+
+  it("a non-member's delivery mark is refused as NOT_FOUND and moves nothing", async () => {
+    const { alice, chatId } = await directChat();
+    const outsider = await registerUser();
+    await alice.call().message.send({ chatId, clientId: randomUUID(), content: "x" });
+    published.length = 0;
+    await expect(markDelivered(outsider.user.id, chatId, 1)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(published).toEqual([]);
   });
 
   it("reading marks delivered too (a read message has certainly arrived)", async () => {

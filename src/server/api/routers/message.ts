@@ -1,6 +1,6 @@
-// message.send, message.sendBatch, message.history, message.markRead, message.markDelivered
+// message.send, message.sendBatch, message.history, message.markRead (delivery marks come over the socket)
 import { readHistory } from "~/server/services/messages/history";
-import { markDelivered, markRead } from "~/server/services/messages/receipts";
+import { markRead } from "~/server/services/messages/receipts";
 import { sendMessageBatch, sendMessageLimited } from "~/server/services/messages/send-limited";
 import { ZHistoryInput, ZReceiptInput, ZSendBatchInput, ZSendMessageInput } from "~/shared/schemas/chat";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
@@ -10,5 +10,4 @@ export const messageRouter = createTRPCRouter({
   sendBatch: protectedProcedure.input(ZSendBatchInput).mutation(({ ctx, input }) => sendMessageBatch(ctx.auth.user.id, input)),
   history: protectedProcedure.input(ZHistoryInput).query(({ ctx, input }) => readHistory(ctx.auth.user.id, input)),
   markRead: protectedProcedure.input(ZReceiptInput).mutation(({ ctx, input }) => markRead(ctx.auth.user.id, input.chatId, input.seq)),
-  markDelivered: protectedProcedure.input(ZReceiptInput).mutation(({ ctx, input }) => markDelivered(ctx.auth.user.id, input.chatId, input.seq)),
 });
