@@ -25,7 +25,7 @@ type Sender = (body: SendBody) => Promise<{ status: number; seq?: number; error?
 
 async function oursSender(): Promise<Sender> {
   const [{ resolveAccessToken }, { sendMessage }, { ZSendMessageInput }, { AppError }] = await Promise.all([
-    import("~/server/services/auth/sessions"),
+    import("~/server/services/account/sessions"),
     import("~/server/services/messages/send"),
     import("~/shared/schemas/chat"),
     import("~/shared/errors"),

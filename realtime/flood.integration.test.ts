@@ -3,7 +3,7 @@
 // per-socket token bucket, and a socket that keeps flooding is disconnected.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { memberIds } from "~/server/services/chats/membership";
+import { memberIds } from "~/server/services/core/chat-access";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
 import { inProcessSidecar } from "../test/in-process-sidecar";
 import { registerUser } from "../test/trpc";

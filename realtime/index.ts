@@ -1,7 +1,7 @@
 // Entry point of the realtime sidecar process (`npm run realtime`; `npm start` runs it beside Next).
 import { env } from "~/env";
 import { db } from "~/server/db";
-import { loadSession } from "~/server/services/auth/sessions";
+import { loadSession } from "~/server/services/account/sessions";
 import { appOrigins } from "~/shared/app-origins";
 import { startRealtimeServer } from "./server";
 

@@ -5,7 +5,7 @@ import { io as connectClient } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { signRealtimeToken } from "~/server/auth/tokens";
 import { db } from "~/server/db";
-import { loadSession } from "~/server/services/auth/sessions";
+import { loadSession } from "~/server/services/account/sessions";
 import { PROTOCOL_VERSION } from "~/shared/realtime/events";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
 import { inProcessSidecar } from "../test/in-process-sidecar";

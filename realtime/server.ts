@@ -7,7 +7,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
 import { setSocketEnder } from "~/server/realtime/disconnect";
 import { setPublisher } from "~/server/realtime/publish";
-import { memberIds } from "~/server/services/chats/membership";
+import { memberIds } from "~/server/services/core/chat-access";
 import { sessionRoom, userRoom } from "~/shared/realtime/rooms";
 import { socketAuth, type SessionCheck } from "./auth";
 import { DEFAULT_FLOOD_LIMITS, guardAgainstFloods, type FloodLimits } from "./flood";

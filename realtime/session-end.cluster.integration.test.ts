@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { endUserSessions } from "~/server/services/auth/sessions";
+import { endUserSessions } from "~/server/services/account/sessions";
 import { startSidecar, type SidecarProcess } from "../test/sidecar-process";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
 import { newClient, registerUser } from "../test/trpc";

@@ -1,7 +1,7 @@
 // One realtime sidecar in the test file's own process (no Redis), for the whole file; the sockets a
 // test opens through it are closed after each test. `sidecar.url` / `sidecar.server` once started.
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { loadSession } from "~/server/services/auth/sessions";
+import { loadSession } from "~/server/services/account/sessions";
 import { startRealtimeServer, type RealtimeOptions, type RealtimeServer } from "../realtime/server";
 import { connected, connectSocket, type TestSocket } from "./sockets";
 import type { registerUser } from "./trpc";

@@ -1,15 +1,17 @@
 // The app's tRPC router.
+import { accountRouter } from "./routers/account";
 import { authRouter } from "./routers/auth";
 import { chatRouter } from "./routers/chat";
 import { friendRouter } from "./routers/friend";
 import { messageRouter } from "./routers/message";
+import { peopleRouter } from "./routers/people";
 import { realtimeRouter } from "./routers/realtime";
-import { userRouter } from "./routers/user";
-import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { createCallerFactory, createTRPCRouter, mergeRouters } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
-  user: userRouter,
+  // One public path for both (the browser calls `user.*`); the files follow the services.
+  user: mergeRouters(accountRouter, peopleRouter),
   realtime: realtimeRouter,
   chat: chatRouter,
   message: messageRouter,

@@ -6,9 +6,9 @@ import { env } from "~/env";
 import { db } from "~/server/db";
 import { isDatabaseUnavailable } from "~/server/db/errors";
 import type { CookieJar } from "~/server/auth/cookies";
-import { resolveRequestSession } from "~/server/auth/request-session";
+import { resolveRequestSession } from "./request-session";
 import { consume, type LimitRule } from "~/server/rate-limit";
-import type { RequestMeta } from "~/server/services/auth/sessions";
+import type { RequestMeta } from "~/server/services/account/sessions";
 import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
 import { PerKeyConcurrency } from "./per-user-concurrency";
 
@@ -84,6 +84,7 @@ const domainErrors = t.middleware(async ({ next }) => {
 });
 
 export const createTRPCRouter = t.router;
+export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors);
@@ -106,8 +107,3 @@ export const perUserLimit = (rule: LimitRule) =>
     if (ctx.auth) await consume(rule, ctx.auth.user.id);
     return next();
   });
-
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.auth.user.role !== "ADMIN") throw new AppError("FORBIDDEN", "Administrators only");
-  return next({ ctx });
-});

@@ -1,6 +1,6 @@
 // Auth cookies over a tiny jar interface, so the route handler and tests (createCaller) share one path.
 import { env } from "~/env";
-import type { SessionTokens } from "~/server/services/auth/sessions";
+import type { SessionTokens } from "./tokens";
 
 export const ACCESS_COOKIE = "bm_at";
 export const REFRESH_COOKIE = "bm_rt";

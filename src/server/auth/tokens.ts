@@ -15,6 +15,15 @@ export interface TokenClaims {
 }
 
 /** A valid token's claims, its id (socket tokens are single-use by id) and expiry (ms since epoch). */
+/** What the browser gets when a session starts or renews (set as cookies). */
+export interface SessionTokens {
+  accessToken: string;
+  /** Absent when a request inside the rotation grace period got a new access token only. */
+  refreshToken?: string;
+  accessMaxAge: number;
+  refreshMaxAge: number;
+}
+
 export type VerifyResult = { ok: true; claims: TokenClaims; tokenId: string | null; expiresAt: number } | { ok: false; reason: "expired" | "invalid" };
 
 const keys = new Map<string, Promise<CryptoKey>>();

@@ -1,12 +1,15 @@
 // Column lists that give plain-SQL rows the shape of Prisma's models (field names, not column
-// names), so hot paths can return the same `User` and `Message` objects the ORM would.
+// names), so hot paths can return the same `User` and `Message` objects the ORM would. Each list
+// names every field of the generated model and no other: a schema change that adds, drops or
+// renames a field fails the typecheck here.
+import type { Message, User } from "./generated/client";
 import { raw, type Sql } from "./sql";
 
-function columns(fields: Record<string, string>) {
-  return (alias: string): Sql => raw(Object.entries(fields).map(([field, column]) => `${alias}.${column} AS "${field}"`).join(", "));
+function columns<Model>(fields: { [Field in keyof Model]-?: string }) {
+  return (alias: string): Sql => raw(Object.entries<string>(fields).map(([field, column]) => `${alias}.${column} AS "${field}"`).join(", "));
 }
 
-export const userColumns = columns({
+export const userColumns = columns<User>({
   id: "id",
   username: "username",
   email: "email",
@@ -31,7 +34,7 @@ export const userColumns = columns({
   deletedAt: "deleted_at",
 });
 
-export const messageColumns = columns({
+export const messageColumns = columns<Message>({
   id: "id",
   chatId: "chat_id",
   seq: "seq",

@@ -1,6 +1,8 @@
-// Plain SQL for the hot paths (every request's session check, sending, history, receipts,
-// presence), on the same pg pool as Prisma's adapter. A Prisma call costs 1–7 ms of CPU in its
-// WASM query compiler (`engineType = "client"`); a pg query costs about a tenth of that.
+// The one way to write raw SQL: a tagged template whose values become parameters. `query` runs it
+// on the same pg pool as Prisma's adapter (the hot paths: every request's session check, sending,
+// history, receipts, presence — a Prisma call costs 1–7 ms of CPU in its WASM query compiler,
+// `engineType = "client"`, a pg query about a tenth of that); `queryIn` runs it inside a Prisma
+// interactive transaction. Everything else uses the Prisma ORM.
 import pg from "pg";
 import { env } from "~/env";
 
@@ -65,4 +67,16 @@ export async function query<T>(fragment: Sql, name?: string): Promise<T[]> {
   const { text, values } = toStatement(fragment);
   const result = await pool().query<T & pg.QueryResultRow>({ text, values, types, name });
   return result.rows;
+}
+
+/** What `queryIn` needs of a Prisma transaction client. */
+export interface RawQueryClient {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
+}
+
+/** Runs one statement on a Prisma interactive transaction's connection (`db.$transaction(async (tx) => …)`),
+ * so it sees and holds what the transaction does (row locks, uncommitted writes). */
+export async function queryIn<T>(tx: RawQueryClient, fragment: Sql): Promise<T[]> {
+  const { text, values } = toStatement(fragment);
+  return tx.$queryRawUnsafe<T[]>(text, ...values);
 }

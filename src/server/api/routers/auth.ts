@@ -1,9 +1,9 @@
 // auth.register, auth.signIn, auth.signOut
 import { clearAuthCookies, setAuthCookies, setLocaleCookie } from "~/server/auth/cookies";
-import { registerUser } from "~/server/services/auth/register";
-import { revokeSession } from "~/server/services/auth/sessions";
-import { signIn } from "~/server/services/auth/sign-in";
-import { toSelfView } from "~/server/services/users/self-view";
+import { registerUser } from "~/server/services/account/register";
+import { revokeSession } from "~/server/services/account/sessions";
+import { signIn } from "~/server/services/account/sign-in";
+import { toSelfView } from "~/server/services/account/self-view";
 import { ZRegisterInput, ZSignInInput } from "~/shared/schemas/user";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 

@@ -1,6 +1,6 @@
 // friend.list, friend.request, friend.accept, friend.decline, friend.cancel, friend.remove
 import { acceptFriend, cancelRequest, declineFriend, listFriends, removeFriend, requestFriend } from "~/server/services/people/friends";
-import { findByUsername } from "~/server/services/users/public-profile";
+import { findByUsername } from "~/server/services/people/public-profile";
 import { ZFriendRequestInput, ZUserRef } from "~/shared/schemas/people";
 import { createTRPCRouter, perUserLimit, protectedProcedure } from "../trpc";
 import { userLimits } from "~/server/limits";

@@ -6,23 +6,14 @@ import { uniqueViolationFields } from "~/server/db/errors";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
 import type { ZCreateGroupInput } from "~/shared/schemas/chat";
+import { directChatKey } from "../core/pair";
+import { requireLiveUsers } from "../core/person";
 import { appendSystemMessage } from "../messages/append";
 import { assertMayAddToGroup, assertMayStartChat } from "../people/rules";
 
-function directKey(a: string, b: string): string {
-  return a < b ? `${a}:${b}` : `${b}:${a}`;
-}
-
-/** Throws NOT_FOUND unless every id is a live (not deleted, not banned) account. */
-async function requireLiveUsers(userIds: string[]): Promise<void> {
-  if (userIds.length === 0) return;
-  const found = await db.user.count({ where: { id: { in: userIds }, deletedAt: null, banned: false } });
-  if (found !== userIds.length) throw new AppError("NOT_FOUND", "User not found", { field: "userId" });
-}
-
 export async function openDirectChat(userId: string, otherId: string): Promise<{ chatId: string; created: boolean }> {
   if (userId === otherId) throw new AppError("CHAT_WITH_SELF", "You cannot start a chat with yourself");
-  const key = directKey(userId, otherId);
+  const key = directChatKey(userId, otherId);
   const existing = await db.chat.findUnique({ where: { directKey: key }, select: { id: true } });
   if (existing) return { chatId: existing.id, created: false };
   await requireLiveUsers([otherId]);

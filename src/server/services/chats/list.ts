@@ -2,9 +2,9 @@
 import { db } from "~/server/db";
 import type { MessageDto } from "~/shared/realtime/events";
 import { toMessageDto } from "../messages/dto";
-import { relationBetween } from "../people/relations";
-import { requireMembership } from "./membership";
-import { PERSON_SELECT, toPerson, type Person } from "./people";
+import { blocksOf, type Blocks } from "../core/blocks";
+import { requireMembership } from "../core/chat-access";
+import { PERSON_SELECT, toPerson, type Person } from "../core/person";
 
 export interface ChatSummary {
   id: string;
@@ -23,6 +23,11 @@ export interface ChatSummary {
   lastMessageAt: string;
 }
 
+/** How a direct chat stands with its peer: closed by my block, by theirs, or open. */
+function blockedWith(blocks: Blocks, peerId: string) {
+  return { byMe: blocks.byMe.has(peerId), byThem: blocks.byThem.has(peerId) };
+}
+
 export async function listChats(userId: string): Promise<ChatSummary[]> {
   const memberships = await db.chatMember.findMany({ where: { userId }, include: { chat: true } });
   if (memberships.length === 0) return [];
@@ -35,10 +40,8 @@ export async function listChats(userId: string): Promise<ChatSummary[]> {
       ? db.chatMember.findMany({ where: { chatId: { in: directIds }, userId: { not: userId } }, include: { user: { select: PERSON_SELECT } } })
       : [],
     db.chatMember.groupBy({ by: ["chatId"], where: { chatId: { in: chats.map((chat) => chat.id) } }, _count: { _all: true } }),
-    db.userBlock.findMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] }, select: { blockerId: true, blockedId: true } }),
+    blocksOf(userId),
   ]);
-  const blockedByMe = new Set(blocks.filter((block) => block.blockerId === userId).map((block) => block.blockedId));
-  const blockedMe = new Set(blocks.filter((block) => block.blockedId === userId).map((block) => block.blockerId));
   const lastByChat = new Map(lastMessages.map((message) => [message.chatId, message]));
   const peerByChat = new Map(peers.map((peer) => [peer.chatId, toPerson(peer.user)]));
   const countByChat = new Map(counts.map((row) => [row.chatId, row._count._all]));
@@ -52,7 +55,7 @@ export async function listChats(userId: string): Promise<ChatSummary[]> {
         type: chat.type,
         title: chat.title,
         peer,
-        blocked: peer ? { byMe: blockedByMe.has(peer.id), byThem: blockedMe.has(peer.id) } : null,
+        blocked: peer ? blockedWith(blocks, peer.id) : null,
         memberCount: countByChat.get(chat.id) ?? 0,
         myRole: role,
         lastSeq: chat.lastSeq,
@@ -69,14 +72,14 @@ export async function getChat(userId: string, chatId: string) {
   const membership = await requireMembership(chatId, userId);
   const members = await db.chatMember.findMany({ where: { chatId }, include: { user: { select: PERSON_SELECT } }, orderBy: { joinedAt: "asc" } });
   const peer = membership.chat.type === "DIRECT" ? members.find((member) => member.userId !== userId) : undefined;
-  const relation = peer ? await relationBetween(userId, peer.userId) : null;
+  const blocks = peer ? await blocksOf(userId, [peer.userId]) : null;
   return {
     id: chatId,
     type: membership.chat.type,
     title: membership.chat.title,
     lastSeq: membership.chat.lastSeq,
     myRole: membership.role,
-    blocked: relation ? { byMe: relation.blockedByMe, byThem: relation.blockedMe } : null,
+    blocked: blocks && peer ? blockedWith(blocks, peer.userId) : null,
     members: members.map((member) => ({
       ...toPerson(member.user),
       role: member.role,

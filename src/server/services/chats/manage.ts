@@ -1,14 +1,15 @@
 // Group management: rename, add and remove members, promote and demote admins, leave.
 // Every change is a system message in the chat and a live update to its members.
 import { db, type ChatRole, type Prisma } from "~/server/db";
-import { query, sql } from "~/server/db/sql";
+import { query, queryIn, sql } from "~/server/db/sql";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
 import type { SystemEvent } from "~/shared/realtime/events";
+import { memberIds, requireMembership } from "../core/chat-access";
+import { requireLiveUsers } from "../core/person";
 import { appendSystemMessage } from "../messages/append";
 import { toMessageDto } from "../messages/dto";
 import { assertMayAddToGroup } from "../people/rules";
-import { memberIds, requireMembership } from "./membership";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,7 +26,7 @@ async function requireGroupRole(chatId: string, actorId: string, roles: ChatRole
 
 /** Row-locks the chat until the transaction ends: changes to one group run one after another. */
 async function lockChat(tx: Tx, chatId: string) {
-  await tx.$queryRaw`SELECT id FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`;
+  await queryIn(tx, sql`SELECT id FROM chats WHERE id = ${chatId}::uuid FOR UPDATE`);
 }
 
 /**
@@ -67,8 +68,7 @@ export async function addMembers(actorId: string, chatId: string, userIds: strin
   const present = new Set(await memberIds(chatId));
   const added = [...new Set(userIds)].filter((id) => !present.has(id));
   if (added.length === 0) return;
-  const live = await db.user.count({ where: { id: { in: added }, deletedAt: null, banned: false } });
-  if (live !== added.length) throw new AppError("NOT_FOUND", "User not found", { field: "userIds" });
+  await requireLiveUsers(added, "userIds");
   await assertMayAddToGroup(actorId, added);
   await change(chatId, async (tx) => {
     const joined = new Set((await tx.chatMember.findMany({ where: { chatId, userId: { in: added } }, select: { userId: true } })).map((row) => row.userId));

@@ -1,41 +1,14 @@
-// Appending a message: the chat's sequence counter is bumped and the message stored in one
-// transaction, so sequences are gap-free and ordered by commit.
+// Appending a system message inside a transaction: the chat's sequence counter is bumped and the
+// message stored with it. (A user's message takes the one-statement path in send.ts.)
 import type { Prisma } from "~/server/db";
+import { queryIn } from "~/server/db/sql";
 import type { SystemEvent } from "~/shared/realtime/events";
+import { bumpChatSeq } from "./sequence";
 
 type Tx = Prisma.TransactionClient;
 
-export interface NewMessage {
-  chatId: string;
-  senderId: string | null;
-  clientId?: string | null;
-  content: string;
-  system?: SystemEvent;
-  replyToId?: string | null;
-}
-
-export async function appendMessage(tx: Tx, message: NewMessage) {
-  // The UPDATE row-locks the chat: concurrent senders to one chat queue here, others don't wait.
-  const rows = await tx.$queryRaw<{ last_seq: number }[]>`
-    UPDATE chats SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
-    WHERE id = ${message.chatId}::uuid
-    RETURNING last_seq`;
-  const seq = rows[0]!.last_seq;
-  return tx.message.create({
-    data: {
-      chatId: message.chatId,
-      seq,
-      senderId: message.senderId,
-      clientId: message.clientId ?? null,
-      kind: message.system ? "SYSTEM" : "TEXT",
-      content: message.content,
-      systemData: message.system ?? undefined,
-      replyToId: message.replyToId ?? null,
-    },
-  });
-}
-
 /** A system message ("Anna added Boris") in the chat's timeline. */
-export function appendSystemMessage(tx: Tx, chatId: string, system: SystemEvent) {
-  return appendMessage(tx, { chatId, senderId: null, content: "", system });
+export async function appendSystemMessage(tx: Tx, chatId: string, system: SystemEvent) {
+  const [bumped] = await queryIn<{ last_seq: number }>(tx, bumpChatSeq(chatId));
+  return tx.message.create({ data: { chatId, seq: bumped!.last_seq, senderId: null, kind: "SYSTEM", content: "", systemData: system } });
 }

@@ -1,5 +1,5 @@
 // History by sequence: pages going back (`before`) and catch-up going forward (`after`).
-// Two indexed statements per page in plain SQL (membership with the chat's last sequence, then
+// Two indexed statements per page in plain SQL (the membership with the chat's last sequence, then
 // the page through the (chat_id, seq) index): this runs on every chat open and every reconnect.
 import { z } from "zod";
 import type { Message } from "~/server/db";
@@ -7,7 +7,7 @@ import { messageColumns } from "~/server/db/columns";
 import { empty, query, sql } from "~/server/db/sql";
 import type { MessageDto } from "~/shared/realtime/events";
 import type { ZHistoryInput } from "~/shared/schemas/chat";
-import { chatNotFound } from "../chats/membership";
+import { requireMembership } from "../core/chat-access";
 import { toMessageDto } from "./dto";
 
 export interface HistoryPage {
@@ -19,11 +19,7 @@ export interface HistoryPage {
 }
 
 export async function readHistory(userId: string, input: z.output<typeof ZHistoryInput>): Promise<HistoryPage> {
-  const [member] = await query<{ lastSeq: number }>(sql`
-    SELECT c.last_seq AS "lastSeq" FROM chat_members m JOIN chats c ON c.id = m.chat_id
-    WHERE m.chat_id = ${input.chatId}::uuid AND m.user_id = ${userId}::uuid`, "history-membership");
-  if (!member) throw chatNotFound();
-  const { lastSeq } = member;
+  const { lastSeq } = (await requireMembership(input.chatId, userId)).chat;
   const take = input.limit + 1;
   if (input.after !== undefined) {
     const rows = await query<Message>(sql`

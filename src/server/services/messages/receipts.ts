@@ -3,37 +3,28 @@
 import { query, sql } from "~/server/db/sql";
 import { publishToUsers } from "~/server/realtime/publish";
 import type { ReceiptUpdate } from "~/shared/realtime/events";
-import { chatNotFound, memberIds } from "../chats/membership";
+import { memberIds, requireMembership } from "../core/chat-access";
 
 type Kind = "read" | "delivered";
 
 async function advance(kind: Kind, userId: string, chatId: string, seq: number): Promise<ReceiptUpdate> {
-  const rows =
+  const target = sql`LEAST(${seq}, c.last_seq)`;
+  const [set, moves] =
     kind === "read"
-      ? await query<{ last_read_seq: number; last_delivered_seq: number }>(sql`
-          UPDATE chat_members m
-          SET last_read_seq = LEAST(${seq}, c.last_seq),
-              last_delivered_seq = GREATEST(m.last_delivered_seq, LEAST(${seq}, c.last_seq))
-          FROM chats c
-          WHERE c.id = m.chat_id AND m.chat_id = ${chatId}::uuid AND m.user_id = ${userId}::uuid
-            AND m.last_read_seq < LEAST(${seq}, c.last_seq)
-          RETURNING m.last_read_seq, m.last_delivered_seq`, "mark-read")
-      : await query<{ last_read_seq: number; last_delivered_seq: number }>(sql`
-          UPDATE chat_members m
-          SET last_delivered_seq = LEAST(${seq}, c.last_seq)
-          FROM chats c
-          WHERE c.id = m.chat_id AND m.chat_id = ${chatId}::uuid AND m.user_id = ${userId}::uuid
-            AND m.last_delivered_seq < LEAST(${seq}, c.last_seq)
-          RETURNING m.last_read_seq, m.last_delivered_seq`, "mark-delivered");
+      ? [sql`last_read_seq = ${target}, last_delivered_seq = GREATEST(m.last_delivered_seq, ${target})`, sql`m.last_read_seq < ${target}`]
+      : [sql`last_delivered_seq = ${target}`, sql`m.last_delivered_seq < ${target}`];
+  const rows = await query<{ lastReadSeq: number; lastDeliveredSeq: number }>(sql`
+    UPDATE chat_members m SET ${set}
+    FROM chats c
+    WHERE c.id = m.chat_id AND m.chat_id = ${chatId}::uuid AND m.user_id = ${userId}::uuid AND ${moves}
+    RETURNING m.last_read_seq AS "lastReadSeq", m.last_delivered_seq AS "lastDeliveredSeq"`, `mark-${kind}`);
   const row = rows[0];
   if (!row) {
     // Nothing moved: not a member (NOT_FOUND), or the mark was already there.
-    const [member] = await query<{ lastReadSeq: number; lastDeliveredSeq: number }>(sql`
-      SELECT last_read_seq AS "lastReadSeq", last_delivered_seq AS "lastDeliveredSeq" FROM chat_members WHERE chat_id = ${chatId}::uuid AND user_id = ${userId}::uuid`);
-    if (!member) throw chatNotFound();
-    return { chatId, userId, ...member };
+    const { lastReadSeq, lastDeliveredSeq } = await requireMembership(chatId, userId);
+    return { chatId, userId, lastReadSeq, lastDeliveredSeq };
   }
-  const update = { chatId, userId, lastReadSeq: row.last_read_seq, lastDeliveredSeq: row.last_delivered_seq };
+  const update = { chatId, userId, ...row };
   await publishToUsers(await memberIds(chatId), "receipt:update", update);
   return update;
 }

@@ -10,19 +10,23 @@
 import { z } from "zod";
 import type { Message } from "~/server/db";
 import { messageColumns } from "~/server/db/columns";
-import { query, sql } from "~/server/db/sql";
+import { query, raw, sql } from "~/server/db/sql";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
 import type { MessageDto } from "~/shared/realtime/events";
 import type { ZSendMessageInput } from "~/shared/schemas/chat";
-import { chatNotFound } from "../chats/membership";
+import { assertNoBlock, hasBlocked } from "../core/blocks";
+import { chatNotFound } from "../core/chat-access";
 import { toMessageDto } from "./dto";
+import { bumpChatSeq } from "./sequence";
 
 export interface SendResult {
   message: MessageDto;
   /** False when this was a resend of a message already stored. */
   created: boolean;
 }
+
+const memberColumn = raw("m.user_id");
 
 interface SendRow extends Partial<Message> {
   isMember: boolean | null;
@@ -35,14 +39,15 @@ interface SendRow extends Partial<Message> {
 export async function sendMessage(senderId: string, input: z.output<typeof ZSendMessageInput>): Promise<SendResult> {
   const { chatId, clientId, content } = input;
   const replyToId = input.replyToId ?? null;
+  const sender = sql`${senderId}::uuid`;
   let row: SendRow;
   try {
     const rows = await query<SendRow>(sql`
       WITH members AS (
         -- Members, and for a direct chat whether a block stands between the sender and the other.
         SELECT m.user_id,
-          (c.type = 'DIRECT' AND EXISTS (SELECT 1 FROM user_blocks b WHERE b.blocker_id = m.user_id AND b.blocked_id = ${senderId}::uuid)) AS blocks_sender,
-          (c.type = 'DIRECT' AND EXISTS (SELECT 1 FROM user_blocks b WHERE b.blocker_id = ${senderId}::uuid AND b.blocked_id = m.user_id)) AS blocked_by_sender
+          (c.type = 'DIRECT' AND ${hasBlocked(memberColumn, sender)}) AS blocks_sender,
+          (c.type = 'DIRECT' AND ${hasBlocked(sender, memberColumn)}) AS blocked_by_sender
         FROM chat_members m JOIN chats c ON c.id = m.chat_id
         WHERE m.chat_id = ${chatId}::uuid
       ), verdict AS (
@@ -52,10 +57,7 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
       ), reply AS (
         SELECT ${replyToId}::uuid IS NULL OR EXISTS (SELECT 1 FROM messages r WHERE r.id = ${replyToId}::uuid AND r.chat_id = ${chatId}::uuid) AS ok
       ), bumped AS (
-        UPDATE chats SET last_seq = last_seq + 1, last_message_at = now(), updated_at = now()
-        WHERE id = ${chatId}::uuid
-          AND (SELECT is_member AND NOT blocked_by_you AND NOT blocked_by_them FROM verdict) AND (SELECT ok FROM reply)
-        RETURNING last_seq
+        ${bumpChatSeq(chatId, sql`AND (SELECT is_member AND NOT blocked_by_you AND NOT blocked_by_them FROM verdict) AND (SELECT ok FROM reply)`)}
       ), inserted AS (
         INSERT INTO messages (id, chat_id, seq, sender_id, client_id, kind, content, reply_to_id)
         SELECT gen_random_uuid(), ${chatId}::uuid, last_seq, ${senderId}::uuid, ${clientId}::uuid, 'TEXT', ${content}, ${replyToId}::uuid FROM bumped
@@ -87,8 +89,7 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
     if (stored) return { message: stored, created: false };
   }
   if (!row.isMember) throw chatNotFound();
-  if (row.blockedByYou) throw new AppError("BLOCKED_BY_YOU", "You blocked this person: unblock them to write");
-  if (row.blockedByThem) throw new AppError("BLOCKED_BY_THEM", "This person does not accept messages from you");
+  assertNoBlock({ blockedByMe: row.blockedByYou === true, blockedMe: row.blockedByThem === true });
   if (!row.replyOk) throw new AppError("BAD_REQUEST", "The replied message is not in this chat", { field: "replyToId" });
   if (row.id === null || row.id === undefined) throw new Error("sendMessage: the message was not stored");
 

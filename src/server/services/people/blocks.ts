@@ -1,14 +1,14 @@
 // Blocking: one-directional. It ends any friendship or request between the two; unblocking
 // restores nothing.
 import { db } from "~/server/db";
+import { query, sql } from "~/server/db/sql";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
-import { PERSON_SELECT, toPerson } from "../chats/people";
-import { pairKey } from "./relations";
+import { directChatKey, pairKey } from "../core/pair";
+import { PERSON_SELECT, toPerson } from "../core/person";
 
 async function directChatId(a: string, b: string): Promise<string | null> {
-  const key = a < b ? `${a}:${b}` : `${b}:${a}`;
-  return (await db.chat.findUnique({ where: { directKey: key }, select: { id: true } }))?.id ?? null;
+  return (await db.chat.findUnique({ where: { directKey: directChatKey(a, b) }, select: { id: true } }))?.id ?? null;
 }
 
 async function announce(me: string, other: string) {
@@ -21,13 +21,17 @@ export async function blockUser(me: string, other: string): Promise<void> {
   if (me === other) throw new AppError("BAD_REQUEST", "You cannot block yourself", { field: "userId" });
   const exists = await db.user.count({ where: { id: other } });
   if (!exists) throw new AppError("NOT_FOUND", "User not found", { field: "userId" });
-  // ON CONFLICT, not an upsert: two identical blocks at once both succeed, and only the one that
-  // changed something tells the two people.
-  const [inserted, ended] = await db.$transaction([
-    db.$executeRaw`INSERT INTO user_blocks (blocker_id, blocked_id) VALUES (${me}::uuid, ${other}::uuid) ON CONFLICT DO NOTHING`,
-    db.friendship.deleteMany({ where: pairKey(me, other) }),
-  ]);
-  if (inserted > 0 || ended.count > 0) await announce(me, other);
+  // One statement (atomic), ON CONFLICT rather than an upsert: two identical blocks at once both
+  // succeed, and only the one that changed something tells the two people.
+  const { userLowId, userHighId } = pairKey(me, other);
+  const [changed] = await query<{ inserted: number; ended: number }>(sql`
+    WITH inserted AS (
+      INSERT INTO user_blocks (blocker_id, blocked_id) VALUES (${me}::uuid, ${other}::uuid) ON CONFLICT DO NOTHING RETURNING 1
+    ), ended AS (
+      DELETE FROM friendships WHERE user_low_id = ${userLowId}::uuid AND user_high_id = ${userHighId}::uuid RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM ended)::int AS ended`);
+  if (changed!.inserted > 0 || changed!.ended > 0) await announce(me, other);
 }
 
 export async function unblockUser(me: string, other: string): Promise<void> {

@@ -1,45 +1,46 @@
 // Friend requests and friendships. One row per pair: requesting someone who already requested you
 // accepts; two crossing requests end as one friendship (the row lock orders them).
 import { db, type Friendship, type Prisma } from "~/server/db";
-import { query, sql } from "~/server/db/sql";
+import { query, queryIn, sql } from "~/server/db/sql";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
-import { PERSON_SELECT, toPerson } from "../chats/people";
-import { friendStateOf, pairKey, relationBetween, type FriendState } from "./relations";
+import { assertNoBlock } from "../core/blocks";
+import { pairKey } from "../core/pair";
+import { PERSON_SELECT, requireLiveUsers, toPerson } from "../core/person";
+import { friendStateOf, relationBetween, type FriendState } from "./relations";
 
 type Tx = Prisma.TransactionClient;
-
-async function requireLiveUser(userId: string) {
-  const user = await db.user.findFirst({ where: { id: userId, deletedAt: null, banned: false }, select: { id: true } });
-  if (!user) throw new AppError("NOT_FOUND", "User not found", { field: "userId" });
+type PairKey = ReturnType<typeof pairKey>;
+type PairRow = Pick<Friendship, "status" | "requesterId">;
+/** The pair's row, row-locked until the transaction ends, or null when there is none. */
+async function lockedPairRow(tx: Tx, key: PairKey): Promise<PairRow | null> {
+  const [row] = await queryIn<PairRow>(tx, sql`
+    SELECT status, requester_id AS "requesterId" FROM friendships
+    WHERE user_low_id = ${key.userLowId}::uuid AND user_high_id = ${key.userHighId}::uuid FOR UPDATE`);
+  return row ?? null;
 }
 
 /** Locks and returns the pair's row, creating it as `insert` when there is none. */
-async function lockPair(tx: Tx, me: string, other: string, insert: Pick<Friendship, "status" | "requesterId">) {
+async function lockPair(tx: Tx, me: string, other: string, insert: PairRow) {
   const key = pairKey(me, other);
-  const inserted = await tx.$executeRaw`
+  const inserted = await queryIn(tx, sql`
     INSERT INTO friendships (user_low_id, user_high_id, requester_id, status, updated_at)
     VALUES (${key.userLowId}::uuid, ${key.userHighId}::uuid, ${insert.requesterId}::uuid, ${insert.status}::"FriendshipStatus", now())
-    ON CONFLICT DO NOTHING`;
-  const rows = await tx.$queryRaw<Array<{ status: Friendship["status"]; requester_id: string }>>`
-    SELECT status, requester_id FROM friendships
-    WHERE user_low_id = ${key.userLowId}::uuid AND user_high_id = ${key.userHighId}::uuid FOR UPDATE`;
-  const row = rows[0]!;
-  return { created: inserted === 1, status: row.status, requesterId: row.requester_id, key };
+    ON CONFLICT DO NOTHING RETURNING 1 AS one`);
+  const row = (await lockedPairRow(tx, key))!;
+  return { created: inserted.length === 1, ...row, key };
 }
 
 /** Sends a friend request, or accepts theirs if they already asked. Returns the new state. */
 export async function requestFriend(me: string, other: string): Promise<FriendState> {
   if (me === other) throw new AppError("BAD_REQUEST", "You cannot add yourself", { field: "userId" });
-  await requireLiveUser(other);
-  const relation = await relationBetween(me, other);
-  if (relation.blockedByMe) throw new AppError("BLOCKED_BY_YOU", "Unblock this person first");
-  if (relation.blockedMe) throw new AppError("BLOCKED_BY_THEM", "This person does not accept your requests");
+  await requireLiveUsers([other]);
+  assertNoBlock(await relationBetween(me, other), { byMe: "Unblock this person first", byThem: "This person does not accept your requests" });
 
   const state = await db.$transaction(async (tx) => {
     const pair = await lockPair(tx, me, other, { status: "REQUESTED", requesterId: me });
     if (pair.created) return "outgoing" as const;
-    const current = friendStateOf({ status: pair.status, requesterId: pair.requesterId }, me);
+    const current = friendStateOf(pair, me);
     if (current === "friends" || current === "outgoing") return current;
     if (pair.status === "REQUESTED") {
       // They asked first: asking back accepts.
@@ -54,14 +55,12 @@ export async function requestFriend(me: string, other: string): Promise<FriendSt
   return state;
 }
 
-type PairRow = Pick<Friendship, "status" | "requesterId">;
-
 interface Transition {
   /** The state the change starts from. */
   allowed: (row: PairRow) => boolean;
   /** The state it ends in (null: no row): a concurrent identical call got there first. */
   done: (row: PairRow | null) => boolean;
-  apply: (tx: Tx, key: ReturnType<typeof pairKey>) => Promise<unknown>;
+  apply: (tx: Tx, key: PairKey) => Promise<unknown>;
   /** The NOT_FOUND message when the change does not apply. */
   message: string;
 }
@@ -73,10 +72,7 @@ interface Transition {
 async function transition(me: string, other: string, rule: Transition) {
   const key = pairKey(me, other);
   const changed = await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ status: Friendship["status"]; requester_id: string }>>`
-      SELECT status, requester_id FROM friendships
-      WHERE user_low_id = ${key.userLowId}::uuid AND user_high_id = ${key.userHighId}::uuid FOR UPDATE`;
-    const row = rows[0] ? { status: rows[0].status, requesterId: rows[0].requester_id } : null;
+    const row = await lockedPairRow(tx, key);
     if (row && rule.allowed(row)) {
       await rule.apply(tx, key);
       return true;

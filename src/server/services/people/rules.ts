@@ -2,13 +2,13 @@
 import { db } from "~/server/db";
 import { AppError } from "~/shared/errors";
 import { friendIds } from "./friends";
-import { blockedEitherWay, relationBetween } from "./relations";
+import { assertNoBlock, blockedEitherWay } from "../core/blocks";
+import { relationBetween } from "./relations";
 
 /** May `me` start a direct chat with `other`? (An existing chat is governed by blocks alone.) */
 export async function assertMayStartChat(me: string, other: string): Promise<void> {
   const relation = await relationBetween(me, other);
-  if (relation.blockedByMe) throw new AppError("BLOCKED_BY_YOU", "You blocked this person: unblock them to write");
-  if (relation.blockedMe) throw new AppError("BLOCKED_BY_THEM", "This person does not accept messages from you");
+  assertNoBlock(relation);
   const target = await db.user.findUnique({ where: { id: other }, select: { messagePolicy: true } });
   if (target?.messagePolicy === "FRIENDS" && relation.friend !== "friends") {
     throw new AppError("FRIENDS_ONLY", "This person accepts new chats from friends only");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db, Prisma } from "~/server/db";
+import { db } from "~/server/db";
+import { query, sql } from "~/server/db/sql";
 import { expectTRPCError, registerUser } from "../../../../test/trpc";
 import { searchSql } from "./search";
 
@@ -23,7 +24,7 @@ describe("user.search", () => {
       registerUser({ displayName: "Annabel Lee", username: `annabel_${tag}` }),
       registerUser({ displayName: "Joanna", username: `jo_${tag}` }),
     ]);
-    const search = async (query: string) => (await me.call().user.search({ query })).people.map((person) => person.id);
+    const search = async (text: string) => (await me.call().user.search({ query: text })).people.map((person) => person.id);
 
     expect(await search("анн")).toContain(anna.user.id);
     expect(await search("АНН")).toContain(anna.user.id);
@@ -62,22 +63,20 @@ describe("user.search", () => {
   });
 
   it("on 100,000 users the query is served by the trigram index, not a sequential scan", async () => {
-    await db.$executeRawUnsafe(`
+    await query(sql`
       INSERT INTO users (id, username, password_hash, display_name, search_name, updated_at)
       SELECT gen_random_uuid(), 'seed_' || i, '!', 'Person ' || md5(i::text),
              lower('seed_' || i || ' person ' || md5(i::text)), now()
       FROM generate_series(1, 100000) AS i`);
-    await db.$executeRawUnsafe("ANALYZE users");
+    await query(sql`ANALYZE users`);
     expect(await db.user.count()).toBeGreaterThanOrEqual(100_000);
 
-    for (const query of ["анн", "seed_4242", "person 7f"]) {
-      const plan = await db.$queryRaw<Array<{ "QUERY PLAN": unknown }>>(
-        Prisma.sql`EXPLAIN (FORMAT JSON) ${searchSql("00000000-0000-0000-0000-000000000000", query, 21, 0)}`,
-      );
+    for (const text of ["анн", "seed_4242", "person 7f"]) {
+      const plan = await query<{ "QUERY PLAN": unknown }>(sql`EXPLAIN (FORMAT JSON) ${searchSql("00000000-0000-0000-0000-000000000000", text, 21, 0)}`);
       const nodes = planNodes((plan[0]!["QUERY PLAN"] as Array<{ Plan: PlanNode }>)[0]!.Plan);
       const onUsers = nodes.filter((node) => node["Relation Name"] === "users");
-      expect(onUsers.map((node) => node["Node Type"]), `plan for "${query}"`).not.toContain("Seq Scan");
-      expect(nodes.some((node) => node["Index Name"] === "users_search_name_trgm_idx"), `plan for "${query}"`).toBe(true);
+      expect(onUsers.map((node) => node["Node Type"]), `plan for "${text}"`).not.toContain("Seq Scan");
+      expect(nodes.some((node) => node["Index Name"] === "users_search_name_trgm_idx"), `plan for "${text}"`).toBe(true);
     }
   });
 });

@@ -2,9 +2,9 @@
 // stands between them, and as the person's "last seen" setting allows (everyone / friends / nobody).
 import type { LastSeenVisibility } from "~/server/db";
 import { query, sql } from "~/server/db/sql";
-import { chatPartnerIds } from "../chats/membership";
+import { blockedEitherWay } from "../core/blocks";
+import { chatPartnerIds } from "../core/chat-access";
 import { friendIds } from "./friends";
-import { blockedEitherWay } from "./relations";
 
 function allowed(policy: LastSeenVisibility, isFriend: boolean): boolean {
   return policy === "EVERYONE" || (policy === "FRIENDS" && isFriend);

@@ -4,8 +4,9 @@ import { env } from "~/env";
 import { db, type User } from "~/server/db";
 import { userColumns } from "~/server/db/columns";
 import { query, sql } from "~/server/db/sql";
+import { isLive, liveUserSql } from "../core/person";
 import { disconnectSockets } from "~/server/realtime/disconnect";
-import { newOpaqueToken, sha256, signAccessToken, verifyAccessToken, ACCESS_TOKEN_TTL_SECONDS } from "~/server/auth/tokens";
+import { newOpaqueToken, sha256, signAccessToken, verifyAccessToken, ACCESS_TOKEN_TTL_SECONDS, type SessionTokens } from "~/server/auth/tokens";
 
 export const REFRESH_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** A replaced refresh token still works this long: parallel requests from one tab race to rotate. */
@@ -14,14 +15,6 @@ const ROTATION_GRACE_MS = 60_000;
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
-}
-
-export interface SessionTokens {
-  accessToken: string;
-  /** Absent when a request inside the rotation grace period got a new access token only. */
-  refreshToken?: string;
-  accessMaxAge: number;
-  refreshMaxAge: number;
 }
 
 export interface AuthState {
@@ -70,7 +63,7 @@ export async function loadSession(sessionId: string, userId: string): Promise<Au
   const rows = await query<User>(sql`
     SELECT ${userColumns("u")} FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid AND s.expires_at > now()
-      AND u.deleted_at IS NULL AND NOT u.banned`, "load-session");
+      AND ${liveUserSql("u")}`, "load-session");
   const user = rows[0];
   return user ? { user, sessionId } : null;
 }
@@ -82,7 +75,7 @@ export async function refreshSession(refreshToken: string, meta: RequestMeta): P
   const current = await db.session.findUnique({ where: { refreshHash: hash }, include: { user: true } });
 
   if (current) {
-    if (current.expiresAt <= now || current.user.deletedAt || current.user.banned) return null;
+    if (current.expiresAt <= now || !isLive(current.user)) return null;
     const nextToken = newOpaqueToken();
     // Only one of several concurrent refreshes wins the rotation; the others fall into the grace path.
     const rotated = await db.session.updateMany({
@@ -112,7 +105,7 @@ export async function refreshSession(refreshToken: string, meta: RequestMeta): P
   }
 
   const previous = await db.session.findUnique({ where: { prevRefreshHash: hash }, include: { user: true } });
-  if (!previous || previous.expiresAt <= now || previous.user.deletedAt || previous.user.banned) return null;
+  if (!previous || previous.expiresAt <= now || !isLive(previous.user)) return null;
   if (now.getTime() - previous.rotatedAt.getTime() > ROTATION_GRACE_MS) {
     // An old refresh token came back long after rotation: someone else holds a copy.
     await revokeSession(previous.id);

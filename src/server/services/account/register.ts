@@ -3,11 +3,11 @@ import { z } from "zod";
 import { db } from "~/server/db";
 import { uniqueViolationFields } from "~/server/db/errors";
 import { hashPassword } from "~/server/auth/password";
-import { searchNameFor } from "~/server/services/users/search-name";
+import { searchNameFor } from "./search-name";
 import { consume } from "~/server/rate-limit";
 import { AppError } from "~/shared/errors";
 import type { ZRegisterInput } from "~/shared/schemas/user";
-import { registerPerIp } from "./limits";
+import { registerPerIp } from "./sign-in-limits";
 import { createSession, type RequestMeta } from "./sessions";
 
 export async function registerUser(input: z.output<typeof ZRegisterInput>, meta: RequestMeta) {

@@ -5,7 +5,7 @@ import { verifyAgainstDummy, verifyPassword } from "~/server/auth/password";
 import { assertNotLimited, consume, reset } from "~/server/rate-limit";
 import { AppError } from "~/shared/errors";
 import type { ZSignInInput } from "~/shared/schemas/user";
-import { signInFailuresPerAccount, signInFailuresPerAccountIp, signInPerIp } from "./limits";
+import { signInFailuresPerAccount, signInFailuresPerAccountIp, signInPerIp } from "./sign-in-limits";
 import { createSession, type RequestMeta } from "./sessions";
 
 export async function signIn(input: z.output<typeof ZSignInInput>, meta: RequestMeta) {

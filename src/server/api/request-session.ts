@@ -1,6 +1,6 @@
 // Who is calling: the access cookie's session, or a transparent renewal from the refresh cookie.
-import { clearAuthCookies, setAuthCookies, ACCESS_COOKIE, REFRESH_COOKIE, type CookieJar } from "./cookies";
-import { refreshSession, resolveAccessToken, type AuthState, type RequestMeta } from "~/server/services/auth/sessions";
+import { clearAuthCookies, setAuthCookies, ACCESS_COOKIE, REFRESH_COOKIE, type CookieJar } from "~/server/auth/cookies";
+import { refreshSession, resolveAccessToken, type AuthState, type RequestMeta } from "~/server/services/account/sessions";
 
 export async function resolveRequestSession(jar: CookieJar, meta: RequestMeta): Promise<AuthState | null> {
   const accessToken = jar.get(ACCESS_COOKIE);

@@ -1,7 +1,7 @@
 // Changing the password: proves the current one, then signs out every other device.
 import { db } from "~/server/db";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
-import { endUserSessions } from "~/server/services/auth/sessions";
+import { endUserSessions } from "./sessions";
 import { AppError } from "~/shared/errors";
 import { PASSWORD_LIKE_NAME_MESSAGE, resemblesIdentity } from "~/shared/schemas/password-rules";
 

@@ -1,7 +1,7 @@
 // Editing one's own profile and language.
 import { z } from "zod";
 import { db, type User } from "~/server/db";
-import { uniqueToAppError } from "~/server/services/auth/register";
+import { uniqueToAppError } from "./register";
 import { publishProfileChanged } from "./profile-audience";
 import { searchNameFor } from "./search-name";
 import type { TLocale, ZUpdateProfileInput } from "~/shared/schemas/user";

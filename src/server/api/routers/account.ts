@@ -1,0 +1,39 @@
+// The caller's own account: user.me, user.updateProfile, user.updatePrivacy, user.setLocale,
+// user.changePassword, user.deleteAccount (served under `user.` with routers/people.ts)
+import { clearAuthCookies, setLocaleCookie } from "~/server/auth/cookies";
+import { deleteAccount } from "~/server/services/account/delete-account";
+import { setLocale, updateProfile } from "~/server/services/account/edit-profile";
+import { changePassword } from "~/server/services/account/password";
+import { updatePrivacy } from "~/server/services/account/privacy";
+import { toSelfView } from "~/server/services/account/self-view";
+import { userLimits } from "~/server/limits";
+import { ZPrivacyInput } from "~/shared/schemas/people";
+import { ZChangePasswordInput, ZDeleteAccountInput, ZSetLocaleInput, ZUpdateProfileInput } from "~/shared/schemas/user";
+import { createTRPCRouter, perUserLimit, protectedProcedure } from "../trpc";
+
+const OK = { ok: true as const };
+
+export const accountRouter = createTRPCRouter({
+  me: protectedProcedure.query(({ ctx }) => toSelfView(ctx.auth.user)),
+
+  updateProfile: protectedProcedure.input(ZUpdateProfileInput).mutation(async ({ ctx, input }) => toSelfView(await updateProfile(ctx.auth.user.id, input))),
+
+  updatePrivacy: protectedProcedure.input(ZPrivacyInput).mutation(async ({ ctx, input }) => toSelfView(await updatePrivacy(ctx.auth.user.id, input))),
+
+  setLocale: protectedProcedure.input(ZSetLocaleInput).mutation(async ({ ctx, input }) => {
+    const user = await setLocale(ctx.auth.user.id, input.locale);
+    setLocaleCookie(ctx.cookies, user.locale);
+    return toSelfView(user);
+  }),
+
+  changePassword: protectedProcedure.input(ZChangePasswordInput).use(perUserLimit(userLimits.passwordCheck)).mutation(async ({ ctx, input }) => {
+    await changePassword(ctx.auth.user.id, ctx.auth.sessionId, input.currentPassword, input.newPassword);
+    return OK;
+  }),
+
+  deleteAccount: protectedProcedure.input(ZDeleteAccountInput).use(perUserLimit(userLimits.passwordCheck)).mutation(async ({ ctx, input }) => {
+    await deleteAccount(ctx.auth.user.id, input.password, ctx.meta);
+    clearAuthCookies(ctx.cookies);
+    return OK;
+  }),
+});
