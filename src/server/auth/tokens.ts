@@ -14,7 +14,6 @@ export interface TokenClaims {
   sessionId: string;
 }
 
-/** A valid token's claims, its id (socket tokens are single-use by id) and expiry (ms since epoch). */
 /** What the browser gets when a session starts or renews (set as cookies). */
 export interface SessionTokens {
   accessToken: string;
@@ -24,6 +23,7 @@ export interface SessionTokens {
   refreshMaxAge: number;
 }
 
+/** A valid token's claims, its id (socket tokens are single-use by id) and expiry (ms since epoch). */
 export type VerifyResult = { ok: true; claims: TokenClaims; tokenId: string | null; expiresAt: number } | { ok: false; reason: "expired" | "invalid" };
 
 const keys = new Map<string, Promise<CryptoKey>>();

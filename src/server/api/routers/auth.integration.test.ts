@@ -8,8 +8,10 @@ vi.hoisted(() => {
   process.env.REGISTER_IP_LIMIT = "3";
 });
 
+import { env } from "~/env";
 import { db } from "~/server/db";
 import { ACCESS_COOKIE, LOCALE_COOKIE, REFRESH_COOKIE } from "~/server/auth/cookies";
+import { sha256, verifyAccessToken } from "~/server/auth/tokens";
 import { expectTRPCError, newClient, newRegisterInput, randomIp, randomSuffix, randomUsername, registerUser } from "../../../../test/trpc";
 
 const RETRY_MESSAGE = /^Too many attempts\. Try again in (\d+) s\.$/;
@@ -19,8 +21,10 @@ describe("auth.register", () => {
     const { user, input, jar, call } = await registerUser({ email: `Reg_${randomSuffix()}@Example.test`, locale: "en" });
     expect(user).toMatchObject({ username: input.username, displayName: input.displayName, email: input.email!.toLowerCase(), locale: "en", role: "USER" });
     expect(user).not.toHaveProperty("passwordHash");
-    expect(jar.get(ACCESS_COOKIE)).toBeTruthy();
-    expect(jar.get(REFRESH_COOKIE)).toBeTruthy();
+    // The cookies name the new account's one session: a signed access token and the refresh token whose hash the row keeps.
+    const session = await db.session.findFirstOrThrow({ where: { userId: user.id } });
+    expect(await verifyAccessToken(env.AUTH_SECRET, jar.get(ACCESS_COOKIE)!)).toMatchObject({ ok: true, claims: { userId: user.id, sessionId: session.id } });
+    expect(session.refreshHash).toBe(sha256(jar.get(REFRESH_COOKIE)!));
     expect(jar.get(LOCALE_COOKIE)).toBe("en");
     for (const write of jar.writes.filter((w) => w.name === ACCESS_COOKIE || w.name === REFRESH_COOKIE)) {
       expect(write.options.httpOnly).toBe(true);
@@ -132,7 +136,7 @@ describe("auth.signIn", () => {
       const signedIn = await client.call().auth.signIn({ login, password: input.password });
       expect(signedIn.id, login).toBe(user.id);
       expect((await client.call().user.me()).id).toBe(user.id);
-      expect(client.jar.get(REFRESH_COOKIE)).toBeTruthy();
+      expect((await db.session.findUnique({ where: { refreshHash: sha256(client.jar.get(REFRESH_COOKIE)!) } }))?.userId, login).toBe(user.id);
     }
     expect(await db.session.count({ where: { userId: user.id } })).toBe(6);
   });

@@ -185,14 +185,15 @@ describe("privacy settings", () => {
     await friend.call().friend.request({ userId: boris.user.id });
     await boris.call().friend.accept({ userId: friend.user.id });
     const seen = async (viewer: Person) => (await viewer.call().user.profile({ userId: boris.user.id })).lastSeenAt;
+    const lastSeenAt = (await db.user.findUniqueOrThrow({ where: { id: boris.user.id } })).lastSeenAt!.toISOString();
 
-    expect(await seen(anna)).not.toBeNull();
+    expect(await seen(anna)).toBe(lastSeenAt);
     await boris.call().user.updatePrivacy({ lastSeenVisibility: "FRIENDS" });
     expect(await seen(anna)).toBeNull();
-    expect(await seen(friend)).not.toBeNull();
+    expect(await seen(friend)).toBe(lastSeenAt);
     await boris.call().user.updatePrivacy({ lastSeenVisibility: "NOBODY" });
     expect(await seen(friend)).toBeNull();
-    expect((await boris.call().user.profile({ userId: boris.user.id })).lastSeenAt).not.toBeNull();
+    expect(await seen(boris)).toBe(lastSeenAt);
     expect((await boris.call().user.me()).lastSeenVisibility).toBe("NOBODY");
   });
 });

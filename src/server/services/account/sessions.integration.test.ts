@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { env } from "~/env";
 import { db } from "~/server/db";
 import { ACCESS_COOKIE, REFRESH_COOKIE } from "~/server/auth/cookies";
-import { sha256, signAccessToken } from "~/server/auth/tokens";
+import { sha256, signAccessToken, verifyAccessToken } from "~/server/auth/tokens";
 import { expectTRPCError, newClient, registerUser, TestCookieJar } from "../../../../test/trpc";
 
 /** A browser that kept only some of the cookies (e.g. the access cookie expired and was dropped). */
@@ -38,8 +38,7 @@ describe("renewal from the refresh cookie", () => {
     expect((await browser.call().user.me()).id).toBe(user.id);
 
     const newRefresh = browser.jar.get(REFRESH_COOKIE)!;
-    expect(browser.jar.get(ACCESS_COOKIE)).toBeTruthy();
-    expect(newRefresh).toBeTruthy();
+    expect(await verifyAccessToken(env.AUTH_SECRET, browser.jar.get(ACCESS_COOKIE)!)).toMatchObject({ ok: true, claims: { userId: user.id, sessionId: before.id } });
     expect(newRefresh).not.toBe(oldRefresh);
     const after = await sessionOf(user.id);
     expect(after.id).toBe(before.id);
@@ -75,7 +74,7 @@ describe("renewal from the refresh cookie", () => {
 
     const second = browserWith({ [REFRESH_COOKIE]: oldRefresh });
     expect((await second.call().user.me()).id).toBe(user.id);
-    expect(second.jar.get(ACCESS_COOKIE)).toBeTruthy();
+    expect(await verifyAccessToken(env.AUTH_SECRET, second.jar.get(ACCESS_COOKIE)!)).toMatchObject({ ok: true, claims: { userId: user.id, sessionId: rotated.id } });
     // Only a new access token: the refresh cookie is not rewritten, the row is not rotated again.
     expect(second.jar.writes.map((write) => write.name)).toEqual([ACCESS_COOKIE]);
     const after = await sessionOf(user.id);

@@ -6,6 +6,7 @@ import { uniqueViolationFields } from "~/server/db/errors";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
 import type { ZCreateGroupInput } from "~/shared/schemas/chat";
+import { findDirectChatId } from "../core/chat-access";
 import { directChatKey } from "../core/pair";
 import { requireLiveUsers } from "../core/person";
 import { appendSystemMessage } from "../messages/append";
@@ -13,16 +14,15 @@ import { assertMayAddToGroup, assertMayStartChat } from "../people/rules";
 
 export async function openDirectChat(userId: string, otherId: string): Promise<{ chatId: string; created: boolean }> {
   if (userId === otherId) throw new AppError("CHAT_WITH_SELF", "You cannot start a chat with yourself");
-  const key = directChatKey(userId, otherId);
-  const existing = await db.chat.findUnique({ where: { directKey: key }, select: { id: true } });
-  if (existing) return { chatId: existing.id, created: false };
+  const existing = await findDirectChatId(userId, otherId);
+  if (existing) return { chatId: existing, created: false };
   await requireLiveUsers([otherId]);
   await assertMayStartChat(userId, otherId);
   try {
     const chat = await db.chat.create({
       data: {
         type: "DIRECT",
-        directKey: key,
+        directKey: directChatKey(userId, otherId),
         createdById: userId,
         members: { create: [{ userId, role: "MEMBER" }, { userId: otherId, role: "MEMBER" }] },
       },
@@ -32,8 +32,8 @@ export async function openDirectChat(userId: string, otherId: string): Promise<{
   } catch (error) {
     // Both people opened the chat at the same moment: the other request created it.
     if (uniqueViolationFields(error)?.some((field) => field.includes("direct"))) {
-      const chat = await db.chat.findUniqueOrThrow({ where: { directKey: key }, select: { id: true } });
-      return { chatId: chat.id, created: false };
+      const chatId = await findDirectChatId(userId, otherId);
+      if (chatId) return { chatId, created: false };
     }
     throw error;
   }

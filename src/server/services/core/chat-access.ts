@@ -1,7 +1,8 @@
 // Who may see a chat: members only. Anyone else gets NOT_FOUND, so chat ids don't leak.
-import type { ChatRole, ChatType } from "~/server/db";
+import { db, type ChatRole, type ChatType } from "~/server/db";
 import { query, sql } from "~/server/db/sql";
 import { AppError } from "~/shared/errors";
+import { directChatKey } from "./pair";
 
 export function chatNotFound(): AppError {
   return new AppError("NOT_FOUND", "Chat not found");
@@ -25,6 +26,11 @@ export async function requireMembership(chatId: string, userId: string): Promise
   if (!row) throw chatNotFound();
   const { type, title, lastSeq, ...member } = row;
   return { ...member, chat: { id: chatId, type, title, lastSeq } };
+}
+
+/** The two people's direct chat, if they have one. */
+export async function findDirectChatId(a: string, b: string): Promise<string | null> {
+  return (await db.chat.findUnique({ where: { directKey: directChatKey(a, b) }, select: { id: true } }))?.id ?? null;
 }
 
 /** Everyone in the chat (the audience of its events; the sidecar caches it for typing). */

@@ -4,16 +4,13 @@ import { db } from "~/server/db";
 import { query, sql } from "~/server/db/sql";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
-import { directChatKey, pairKey } from "../core/pair";
+import { findDirectChatId } from "../core/chat-access";
+import { pairKey } from "../core/pair";
 import { PERSON_SELECT, toPerson } from "../core/person";
-
-async function directChatId(a: string, b: string): Promise<string | null> {
-  return (await db.chat.findUnique({ where: { directKey: directChatKey(a, b) }, select: { id: true } }))?.id ?? null;
-}
 
 async function announce(me: string, other: string) {
   await publishToUsers([me, other], "friends:updated", { userIds: [me, other] });
-  const chatId = await directChatId(me, other);
+  const chatId = await findDirectChatId(me, other);
   if (chatId) await publishToUsers([me, other], "chat:updated", { chatId });
 }
 
