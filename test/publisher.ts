@@ -1,4 +1,5 @@
 // A publisher that records what would be fanned out, for asserting who is told what.
+import { beforeEach } from "vitest";
 import { setPublisher } from "~/server/realtime/publish";
 import type { ServerEventName } from "~/shared/realtime/events";
 
@@ -11,6 +12,16 @@ export interface Published {
 export function recordPublished(): Published[] {
   const published: Published[] = [];
   setPublisher({ toRooms: async (rooms, event, args) => void published.push({ rooms, event, args }) });
+  return published;
+}
+
+/** Records each test's publications afresh: the returned list holds the running test's. */
+export function recordPublishedPerTest(): Published[] {
+  const published: Published[] = [];
+  beforeEach(() => {
+    published.length = 0;
+    setPublisher({ toRooms: async (rooms, event, args) => void published.push({ rooms, event, args }) });
+  });
   return published;
 }
 

@@ -1,14 +1,11 @@
 // Identical changes sent at once (a double click, a retry racing its original): every copy answers
 // like the first, and the change is written, announced in the chat and published once.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { recordPublished, sentTo, type Published } from "../../../test/publisher";
+import { recordPublishedPerTest, sentTo } from "../../../test/publisher";
 import { registerUser } from "../../../test/trpc";
 
-let published: Published[];
-beforeEach(() => {
-  published = recordPublished();
-});
+const published = recordPublishedPerTest();
 
 /** Runs `call` three times at once; every copy must fulfil. */
 async function thrice<T>(call: () => Promise<T>): Promise<T[]> {

@@ -13,6 +13,17 @@ import {
 
 const SECRET = "unit-test-secret-0123456789abcdefghijklmnop";
 const OTHER_SECRET = "another-secret-0123456789abcdefghijklmnopq";
+
+/** An access token signed with SECRET but built by hand, with the given payload and issuer. */
+function handMadeAccessToken(payload: Record<string, string>, issuer: string) {
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(claims.userId)
+    .setIssuer(issuer)
+    .setAudience("access")
+    .setExpirationTime("5m")
+    .sign(new TextEncoder().encode(SECRET));
+}
 const claims = { userId: "11111111-1111-4111-8111-111111111111", sessionId: "22222222-2222-4222-8222-222222222222" };
 
 afterEach(() => {
@@ -62,25 +73,11 @@ describe("access tokens", () => {
   });
 
   it("without the session id claim are 'invalid'", async () => {
-    const token = await new SignJWT({})
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject(claims.userId)
-      .setIssuer("brainmessenger")
-      .setAudience("access")
-      .setExpirationTime("5m")
-      .sign(new TextEncoder().encode(SECRET));
-    expect(await verifyAccessToken(SECRET, token)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyAccessToken(SECRET, await handMadeAccessToken({}, "brainmessenger"))).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("from another issuer are 'invalid'", async () => {
-    const token = await new SignJWT({ sid: claims.sessionId })
-      .setProtectedHeader({ alg: "HS256" })
-      .setSubject(claims.userId)
-      .setIssuer("someone-else")
-      .setAudience("access")
-      .setExpirationTime("5m")
-      .sign(new TextEncoder().encode(SECRET));
-    expect(await verifyAccessToken(SECRET, token)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyAccessToken(SECRET, await handMadeAccessToken({ sid: claims.sessionId }, "someone-else"))).toEqual({ ok: false, reason: "invalid" });
   });
 });
 

@@ -1,13 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { recordPublished, sentTo, type Published } from "../../../../test/publisher";
+import { recordPublishedPerTest, sentTo } from "../../../../test/publisher";
 import { expectTRPCError, registerUser } from "../../../../test/trpc";
 
-let published: Published[];
-beforeEach(() => {
-  published = recordPublished();
-});
+const published = recordPublishedPerTest();
 
 type Person = Awaited<ReturnType<typeof registerUser>>;
 const pair = () => Promise.all([registerUser(), registerUser()]);

@@ -1,14 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { markDelivered } from "~/server/services/messages/receipts";
-import { recordPublished, sentTo, type Published } from "../../../../test/publisher";
+import { recordPublishedPerTest, sentTo } from "../../../../test/publisher";
 import { expectTRPCError, newClient, registerUser } from "../../../../test/trpc";
 
-let published: Published[];
-beforeEach(() => {
-  published = recordPublished();
-});
+const published = recordPublishedPerTest();
 
 async function directChat() {
   const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
