@@ -9,9 +9,19 @@ export interface Published {
   args: unknown[];
 }
 
+/** Sends what is published into `published`. */
+function recordInto(published: Published[]): void {
+  setPublisher({
+    toRooms: (rooms, event, args) => {
+      published.push({ rooms, event, args });
+      return Promise.resolve();
+    },
+  });
+}
+
 export function recordPublished(): Published[] {
   const published: Published[] = [];
-  setPublisher({ toRooms: async (rooms, event, args) => void published.push({ rooms, event, args }) });
+  recordInto(published);
   return published;
 }
 
@@ -20,7 +30,7 @@ export function recordPublishedPerTest(): Published[] {
   const published: Published[] = [];
   beforeEach(() => {
     published.length = 0;
-    setPublisher({ toRooms: async (rooms, event, args) => void published.push({ rooms, event, args }) });
+    recordInto(published);
   });
   return published;
 }

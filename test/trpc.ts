@@ -88,7 +88,7 @@ export interface Client {
   jar: TestCookieJar;
   ip: string;
   /** A caller reading the jar's current cookies. */
-  call(): Caller;
+  call: () => Caller;
 }
 
 export function newClient(options: { ip?: string; jar?: TestCookieJar; userAgent?: string } = {}): Client {

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 // Every procedure of the app router, fed missing, mistyped, oversized and oddly shaped input:
 // always a 4xx with a readable message, never a 500, and nothing already stored is lost.
 import { randomUUID } from "node:crypto";
@@ -269,7 +270,7 @@ async function runCases(call: () => Caller, path: string, cases: Case[], rejectC
       continue;
     }
     if (!(caught instanceof TRPCError)) {
-      problems.push(`${where}: threw a non-tRPC error: ${String(caught).slice(0, 200)}`);
+      problems.push(`${where}: threw a non-tRPC error: ${inspect(caught).slice(0, 200)}`);
       continue;
     }
     const shape = errorShape(caught, path);
@@ -333,7 +334,9 @@ describe.each(PROCEDURES)("%s", (path) => {
   if (row.protected) {
     it("signed out: a valid call is UNAUTHORIZED", async () => {
       let caught: unknown;
-      await procedureAt(newClient().call(), path)(row.valid?.()).catch((error) => (caught = error));
+      await procedureAt(newClient().call(), path)(row.valid?.()).catch((error: unknown) => {
+        caught = error;
+      });
       expect(caught).toBeInstanceOf(TRPCError);
       expect((caught as TRPCError).code).toBe("UNAUTHORIZED");
       expect(errorShape(caught as TRPCError).data.appCode).toBe("UNAUTHENTICATED");

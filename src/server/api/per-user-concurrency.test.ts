@@ -19,7 +19,7 @@ describe("PerKeyConcurrency", () => {
       }),
     );
     // Another key is not held up by the first one's queue.
-    expect(await limiter.run("other", async () => "free")).toBe("free");
+    expect(await limiter.run("other", () => Promise.resolve("free"))).toBe("free");
     while (order.length < 6) {
       await new Promise((resolve) => setImmediate(resolve));
       gates.shift()?.();
@@ -33,7 +33,7 @@ describe("PerKeyConcurrency", () => {
   it("frees the slot when a call throws", async () => {
     const limiter = new PerKeyConcurrency(1);
     await expect(limiter.run("u", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    expect(await limiter.run("u", async () => 1)).toBe(1);
+    expect(await limiter.run("u", () => Promise.resolve(1))).toBe(1);
     expect(limiter.active("u")).toBe(0);
   });
 });

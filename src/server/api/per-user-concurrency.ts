@@ -13,7 +13,7 @@ export class PerKeyConcurrency {
       slot = { active: 0, waiting: [] };
       this.running.set(key, slot);
     }
-    if (slot.active >= this.limit) await new Promise<void>((resolve) => slot!.waiting.push(resolve));
+    if (slot.active >= this.limit) await new Promise<void>((resolve) => slot.waiting.push(resolve));
     else slot.active++;
     try {
       return await work();

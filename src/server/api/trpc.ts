@@ -19,7 +19,7 @@ export interface CreateContextOptions {
 
 /** The caller's address: the first entry of the X-Forwarded-For chain that scripts/next-server.ts
  * rebuilt from the socket's peer and the trusted proxies' hops (so a client cannot choose it). */
-export function clientIp(headers: Headers): string | null {
+function clientIp(headers: Headers): string | null {
   return (headers.get("x-forwarded-for") ?? "").split(",")[0]?.trim() || null;
 }
 
@@ -40,7 +40,7 @@ export async function createTRPCContext(opts: CreateContextOptions) {
   return { db, cookies: opts.cookies, meta, auth };
 }
 
-export type Context = Awaited<ReturnType<typeof createTRPCContext>>;
+type Context = Awaited<ReturnType<typeof createTRPCContext>>;
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -49,13 +49,14 @@ const t = initTRPC.context<Context>().create({
     const zodError = cause instanceof ZodError ? cause : null;
     const appError = cause instanceof AppError ? cause : null;
     const hideInternal = error.code === "INTERNAL_SERVER_ERROR" && env.NODE_ENV === "production";
+    const fieldErrors: Record<string, string[] | undefined> | null = zodError ? z.flattenError(zodError).fieldErrors : null;
     return {
       ...shape,
       message: zodError ? z.prettifyError(zodError) : hideInternal ? "Internal server error" : shape.message,
       data: {
         ...shape.data,
         stack: env.NODE_ENV === "development" ? shape.data.stack : undefined,
-        fieldErrors: zodError ? (z.flattenError(zodError).fieldErrors as Record<string, string[] | undefined>) : null,
+        fieldErrors,
         appCode: appError?.code ?? null,
         field: appError?.details.field ?? null,
         retryAfter: appError?.details.retryAfter ?? null,

@@ -55,7 +55,7 @@ describe("access tokens", () => {
   it("with a tampered payload are 'invalid'", async () => {
     const token = await signAccessToken(SECRET, claims);
     const [header, payload, signature] = token.split(".");
-    const forged = JSON.parse(Buffer.from(payload!, "base64url").toString());
+    const forged = JSON.parse(Buffer.from(payload!, "base64url").toString()) as Record<string, unknown>;
     forged.sub = "33333333-3333-4333-8333-333333333333";
     const tampered = [header, Buffer.from(JSON.stringify(forged)).toString("base64url"), signature].join(".");
     expect(await verifyAccessToken(SECRET, tampered)).toEqual({ ok: false, reason: "invalid" });
@@ -84,7 +84,7 @@ describe("access tokens", () => {
 describe("realtime tokens", () => {
   it("verify and carry the claims", async () => {
     const token = await signRealtimeToken(SECRET, claims);
-    expect(await verifyRealtimeToken(SECRET, token)).toMatchObject({ ok: true, claims, tokenId: expect.any(String) });
+    expect(await verifyRealtimeToken(SECRET, token)).toMatchObject({ ok: true, claims, tokenId: expect.any(String) as string });
   });
 
   it("expire after the realtime TTL, which is shorter than the access TTL", async () => {

@@ -42,6 +42,6 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError && PRISMA_CODES.has(error.code)) return true;
   if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
   if (typeof message === "string" && PG_MESSAGES.test(message)) return true;
-  const nested = [cause, meta?.driverAdapterError, ...(Array.isArray(errors) ? errors : [])];
+  const nested = [cause, meta?.driverAdapterError, ...(Array.isArray(errors) ? (errors as unknown[]) : [])];
   return nested.some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
 }

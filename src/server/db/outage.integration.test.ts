@@ -4,12 +4,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privatePostgres, type PrivatePostgres } from "../../../test/private-postgres";
+import type * as TrpcRoute from "~/app/api/trpc/[trpc]/route";
+import type * as PublisherHelpers from "../../../test/publisher";
+import type * as TrpcHelpers from "../../../test/trpc";
 
 let database: PrivatePostgres;
 let app: {
-  trpc: typeof import("../../../test/trpc");
-  publisher: typeof import("../../../test/publisher");
-  route: typeof import("~/app/api/trpc/[trpc]/route");
+  trpc: typeof TrpcHelpers;
+  publisher: typeof PublisherHelpers;
+  route: typeof TrpcRoute;
 };
 
 beforeAll(async () => {

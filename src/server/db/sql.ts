@@ -44,10 +44,10 @@ function compile(fragment: Sql, params: unknown[]): string {
 
 // Prisma's DateTime columns are `timestamp(3)` holding UTC; pg would read them as local time.
 const TIMESTAMP_OID = 1114;
-const types = {
+const types: pg.CustomTypesConfig = {
   getTypeParser: (oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format),
-} as pg.CustomTypesConfig;
+    oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : (pg.types.getTypeParser(oid, format) as (value: string) => unknown),
+};
 
 const cache = globalThis as unknown as { bmPool?: pg.Pool };
 

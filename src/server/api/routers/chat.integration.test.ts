@@ -30,7 +30,7 @@ describe("direct chats", () => {
       alice!.call().chat.openDirect({ userId: bob!.user.id }),
     ]);
     expect(new Set(results.map((result) => result.chatId)).size).toBe(1);
-    expect(await db.chat.count({ where: { id: results[0]!.chatId } })).toBe(1);
+    expect(await db.chat.count({ where: { id: results[0].chatId } })).toBe(1);
   });
 
   it("refuses oneself, unknown and deleted people", async () => {

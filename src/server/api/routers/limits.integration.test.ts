@@ -99,9 +99,9 @@ describe("per-minute limits", () => {
   it("friend.request: 2 per minute", async () => {
     const { call } = await registerUser();
     const others = await Promise.all([registerUser(), registerUser(), registerUser()]);
-    await call().friend.request({ userId: others[0]!.user.id });
-    await call().friend.request({ userId: others[1]!.user.id });
-    await expectLimited(call().friend.request({ userId: others[2]!.user.id }));
+    await call().friend.request({ userId: others[0].user.id });
+    await call().friend.request({ userId: others[1].user.id });
+    await expectLimited(call().friend.request({ userId: others[2].user.id }));
   });
 
   it("chat.createGroup and chat.member.add: 2 per minute each", async () => {

@@ -1,5 +1,5 @@
 // Editing one's own profile and language.
-import { z } from "zod";
+import type { z } from "zod";
 import { db, type User } from "~/server/db";
 import { uniqueToAppError } from "./register";
 import { publishProfileChanged } from "./profile-audience";

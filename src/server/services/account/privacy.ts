@@ -1,5 +1,5 @@
 // Privacy settings: who sees my last seen, who may start a chat with me or add me to groups.
-import { z } from "zod";
+import type { z } from "zod";
 import { db, type User } from "~/server/db";
 import { publishToUsers } from "~/server/realtime/publish";
 import type { ZPrivacyInput } from "~/shared/schemas/people";

@@ -4,7 +4,7 @@
 import { query, sql } from "~/server/db/sql";
 import { publishToUsers } from "~/server/realtime/publish";
 
-export async function profileAudience(userId: string): Promise<string[]> {
+async function profileAudience(userId: string): Promise<string[]> {
   const rows = await query<{ id: string }>(sql`
     SELECT other.user_id::text AS id FROM chat_members mine
       JOIN chat_members other ON other.chat_id = mine.chat_id

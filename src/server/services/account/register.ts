@@ -1,5 +1,5 @@
 // Registration: validate uniqueness, hash the password, open the first session.
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "~/server/db";
 import { uniqueViolationFields } from "~/server/db/errors";
 import { hashPassword } from "~/server/auth/password";

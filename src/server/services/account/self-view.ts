@@ -18,5 +18,3 @@ export function toSelfView(user: User) {
     groupInvitePolicy: user.groupInvitePolicy,
   };
 }
-
-export type SelfView = ReturnType<typeof toSelfView>;

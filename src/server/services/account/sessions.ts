@@ -8,7 +8,7 @@ import { isLive, liveUserSql } from "../core/person";
 import { disconnectSockets } from "~/server/realtime/disconnect";
 import { newOpaqueToken, sha256, signAccessToken, verifyAccessToken, ACCESS_TOKEN_TTL_SECONDS, type SessionTokens } from "~/server/auth/tokens";
 
-export const REFRESH_TTL_SECONDS = 30 * 24 * 60 * 60;
+const REFRESH_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** A replaced refresh token still works this long: parallel requests from one tab race to rotate. */
 const ROTATION_GRACE_MS = 60_000;
 

@@ -1,5 +1,5 @@
 // Sign-in by username or email. The same answer for an unknown login and a wrong password.
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "~/server/db";
 import { verifyAgainstDummy, verifyPassword } from "~/server/auth/password";
 import { assertNotLimited, consume, reset } from "~/server/rate-limit";

@@ -1,6 +1,6 @@
 // Starting chats: one direct chat per pair (asking again returns it), or a group with its creator
 // as owner.
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "~/server/db";
 import { uniqueViolationFields } from "~/server/db/errors";
 import { publishToUsers } from "~/server/realtime/publish";

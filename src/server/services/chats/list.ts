@@ -89,5 +89,3 @@ export async function getChat(userId: string, chatId: string) {
     })),
   };
 }
-
-export type ChatDetails = Awaited<ReturnType<typeof getChat>>;

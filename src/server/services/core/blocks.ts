@@ -35,7 +35,7 @@ export function hasBlocked(blocker: Sql, blocked: Sql): Sql {
 }
 
 /** What writing to someone across a block answers. */
-export const WRITE_BLOCKED = {
+const WRITE_BLOCKED = {
   byMe: "You blocked this person: unblock them to write",
   byThem: "This person does not accept messages from you",
 };

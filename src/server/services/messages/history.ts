@@ -1,7 +1,7 @@
 // History by sequence: pages going back (`before`) and catch-up going forward (`after`).
 // Two indexed statements per page in plain SQL (the membership with the chat's last sequence, then
 // the page through the (chat_id, seq) index): this runs on every chat open and every reconnect.
-import { z } from "zod";
+import type { z } from "zod";
 import type { Message } from "~/server/db";
 import { messageColumns } from "~/server/db/columns";
 import { empty, query, sql } from "~/server/db/sql";

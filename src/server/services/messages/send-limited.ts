@@ -1,7 +1,7 @@
 // Sending under the per-user message limit (a token bucket, server/limits.ts), one message or a
 // batch. A resend of a stored message costs nothing: its token is given back, and when the bucket
 // is empty a resend is still answered with the stored message.
-import { z } from "zod";
+import type { z } from "zod";
 import { messageBucket } from "~/server/limits";
 import { rateLimited, returnTokens, takeTokens } from "~/server/rate-limit";
 import { AppError, type AppErrorCode } from "~/shared/errors";

@@ -7,7 +7,7 @@
 // A single statement is atomic: when a check fails nothing is written; when the insert hits the
 // unique (sender, client id) — a resend — the sequence bump rolls back and the stored message is
 // looked up. Resends are rare, so they, not every send, pay the extra query.
-import { z } from "zod";
+import type { z } from "zod";
 import type { Message } from "~/server/db";
 import { messageColumns } from "~/server/db/columns";
 import { query, raw, sql } from "~/server/db/sql";

@@ -10,7 +10,7 @@ export async function getProfile(viewerId: string, userId: string) {
   const user = await db.user.findFirst({ where: { id: userId, ...LIVE_USER } });
   if (!user) throw new AppError("NOT_FOUND", "User not found", { field: "userId" });
   const relation = viewerId === userId ? { friend: "none" as const, blockedByMe: false, blockedMe: false } : await relationBetween(viewerId, userId);
-  const lastSeenVisible = await canSeeLastSeen(viewerId, user, relation);
+  const lastSeenVisible = canSeeLastSeen(viewerId, user, relation);
   return {
     ...toPublicProfile(user),
     isSelf: viewerId === userId,
@@ -20,5 +20,3 @@ export async function getProfile(viewerId: string, userId: string) {
     canMessage: !relation.blockedMe && !relation.blockedByMe && (user.messagePolicy === "EVERYONE" || relation.friend === "friends"),
   };
 }
-
-export type Profile = Awaited<ReturnType<typeof getProfile>>;

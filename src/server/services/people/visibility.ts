@@ -36,7 +36,7 @@ export async function visiblePresence(viewerId: string, targetIds: string[]): Pr
 }
 
 /** Whether `viewerId` may see `target`'s last-seen time on their profile. */
-export async function canSeeLastSeen(viewerId: string, target: { id: string; lastSeenVisibility: LastSeenVisibility }, relation: { friend: string; blockedByMe: boolean; blockedMe: boolean }): Promise<boolean> {
+export function canSeeLastSeen(viewerId: string, target: { id: string; lastSeenVisibility: LastSeenVisibility }, relation: { friend: string; blockedByMe: boolean; blockedMe: boolean }): boolean {
   if (viewerId === target.id) return true;
   if (relation.blockedByMe || relation.blockedMe) return false;
   return allowed(target.lastSeenVisibility, relation.friend === "friends");
