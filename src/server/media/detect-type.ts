@@ -1,0 +1,20 @@
+// The file's type from its first bytes (file-type's magic numbers), never from its name.
+// Text formats (HTML, SVG, XML, JS, plain text) have no reliable signature: they come back as
+// undefined and are treated as unknown, download-only files.
+import { fileTypeFromBuffer } from "file-type";
+import { mediaKind, type MediaKind } from "./media-policy";
+
+/** How many leading bytes detection needs (file-type reads at most this far for most formats). */
+export const DETECT_BYTES = 4100;
+
+export interface DetectedType {
+  mime: string;
+  ext: string;
+  kind: MediaKind;
+}
+
+export async function detectType(firstBytes: Uint8Array): Promise<DetectedType | undefined> {
+  const found = await fileTypeFromBuffer(firstBytes);
+  if (!found) return undefined;
+  return { mime: found.mime, ext: found.ext, kind: mediaKind(found.mime) };
+}
