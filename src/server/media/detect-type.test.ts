@@ -1,6 +1,7 @@
+import { Readable } from "node:stream";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { detectType } from "./detect-type";
+import { detectStreamType, detectType } from "./detect-type";
 import { canThumbnail, isInlineSafe, mediaKind } from "./media-policy";
 
 describe("detectType", () => {
@@ -9,6 +10,13 @@ describe("detectType", () => {
     const jpeg = await sharp(png).jpeg().toBuffer();
     expect(await detectType(png)).toEqual({ mime: "image/png", ext: "png", kind: "image" });
     expect(await detectType(jpeg)).toMatchObject({ mime: "image/jpeg", kind: "image" });
+  });
+
+  it("detects from the first bytes of a stream and releases it", async () => {
+    const jpeg = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#0f0" } }).jpeg().toBuffer();
+    const stream = Readable.from([jpeg.subarray(0, 100), jpeg.subarray(100, 5000), jpeg.subarray(5000)]);
+    expect(await detectStreamType(stream)).toMatchObject({ mime: "image/jpeg" });
+    expect(stream.destroyed).toBe(true);
   });
 
   it("does not take an HTML page named .png for an image", async () => {

@@ -18,3 +18,19 @@ export async function detectType(firstBytes: Uint8Array): Promise<DetectedType |
   if (!found) return undefined;
   return { mime: found.mime, ext: found.ext, kind: mediaKind(found.mime) };
 }
+
+/** Detects the type of a stored file from the start of its stream, then releases the stream. */
+export async function detectStreamType(stream: AsyncIterable<Buffer> & { destroy(): void }): Promise<DetectedType | undefined> {
+  const head: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      head.push(chunk);
+      length += chunk.length;
+      if (length >= DETECT_BYTES) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return detectType(Buffer.concat(head).subarray(0, DETECT_BYTES));
+}
