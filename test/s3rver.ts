@@ -2,24 +2,9 @@
 // directory, one bucket. Its default credentials are S3RVER/S3RVER; it checks signatures and the
 // expiry of presigned URLs, but implements neither ListParts nor AbortMultipartUpload.
 import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-interface S3rverInstance {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverClass = new (options: {
-  address: string;
-  port: number;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-}) => S3rverInstance;
-
-const S3rver = createRequire(import.meta.url)("s3rver") as S3rverClass;
+import S3rver from "s3rver";
 
 export interface TestS3 {
   endpoint: string;

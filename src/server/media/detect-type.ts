@@ -5,7 +5,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { mediaKind, type MediaKind } from "./media-policy";
 
 /** How many leading bytes detection needs (file-type reads at most this far for most formats). */
-export const DETECT_BYTES = 4100;
+const DETECT_BYTES = 4100;
 
 export interface DetectedType {
   mime: string;

@@ -6,8 +6,8 @@ import type { Readable } from "node:stream";
 import sharp, { type Sharp } from "sharp";
 import { AppError } from "~/shared/errors";
 
-export const MAX_INPUT_PIXELS = 100_000_000;
-export const THUMBNAIL_MAX_EDGE = 320;
+const MAX_INPUT_PIXELS = 100_000_000;
+const THUMBNAIL_MAX_EDGE = 320;
 
 export type ImageInput = Readable | string | Buffer;
 

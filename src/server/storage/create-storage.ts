@@ -5,7 +5,7 @@ import { LocalStorageDriver } from "./local/local-driver";
 import { S3StorageDriver } from "./s3/s3-driver";
 import type { StorageDriver } from "./storage-driver";
 
-export interface StorageLimits {
+interface StorageLimits {
   maxBytes: number;
   partBytes: number;
 }
@@ -61,7 +61,7 @@ export interface StorageEnv {
 }
 
 /** The app route the local driver's URLs point at (served by the attachments slice). */
-export const LOCAL_FILES_ROUTE = "/api/files";
+const LOCAL_FILES_ROUTE = "/api/files";
 
 export function storageConfigFromEnv(env: StorageEnv): StorageConfig {
   const limits = { maxBytes: env.UPLOAD_MAX_BYTES, partBytes: env.UPLOAD_PART_BYTES };

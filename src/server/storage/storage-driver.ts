@@ -18,7 +18,7 @@
 // Sizes are byte counts as JS numbers: exact up to 2^53 − 1 (8 PiB), far above any limit here.
 import type { Readable } from "node:stream";
 
-export type StorageDriverName = "local" | "s3";
+type StorageDriverName = "local" | "s3";
 
 export type Disposition = "inline" | "attachment";
 

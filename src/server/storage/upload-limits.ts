@@ -3,7 +3,7 @@ import { AppError } from "~/shared/errors";
 
 /** S3 refuses parts under 5 MiB (except the last) and more than 10,000 parts. */
 export const S3_MIN_PART_BYTES = 5 * 1024 * 1024;
-export const MAX_PART_COUNT = 10_000;
+const MAX_PART_COUNT = 10_000;
 
 export function assertUploadSize(size: number, maxBytes: number): void {
   if (!Number.isSafeInteger(size) || size < 0) throw new AppError("BAD_REQUEST", "File size must be a whole number of bytes");

@@ -11,8 +11,8 @@ const MAGIC = Buffer.from("BMS1");
 const IV_BYTES = 12;
 const KEY_BYTES = 32;
 const TAG_BYTES = 16;
-export const HEADER_BYTES = MAGIC.length + IV_BYTES + KEY_BYTES + TAG_BYTES;
-export const SEGMENT_BYTES = 64 * 1024;
+const HEADER_BYTES = MAGIC.length + IV_BYTES + KEY_BYTES + TAG_BYTES;
+const SEGMENT_BYTES = 64 * 1024;
 const SEALED_SEGMENT_BYTES = SEGMENT_BYTES + TAG_BYTES;
 
 /** The stored file's bytes do not authenticate: tampered, truncated, or another key. */
@@ -104,7 +104,7 @@ export function createDecryptStream(kek: Buffer, context: string): Transform {
     let offset = MAGIC.length;
     const iv = header.subarray(offset, (offset += IV_BYTES));
     const wrapped = header.subarray(offset, (offset += KEY_BYTES));
-    const tag = header.subarray(offset, (offset += TAG_BYTES));
+    const tag = header.subarray(offset, offset + TAG_BYTES);
     const decipher = createDecipheriv("aes-256-gcm", kek, iv).setAAD(wrapAad(context));
     decipher.setAuthTag(tag);
     try {

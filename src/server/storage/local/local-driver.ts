@@ -83,10 +83,12 @@ export class LocalStorageDriver implements StorageDriver {
     this.now = config.now ?? Date.now;
   }
 
-  async createUpload(key: string, request: UploadRequest): Promise<UploadTarget> {
-    assertStorageKey(key);
-    assertUploadSize(request.size, this.maxBytes);
-    return this.uploadTarget({ op: "put", key, size: request.size }, request.contentType, request.expiresIn);
+  createUpload(key: string, request: UploadRequest): Promise<UploadTarget> {
+    return rejectOnThrow(() => {
+      assertStorageKey(key);
+      assertUploadSize(request.size, this.maxBytes);
+      return this.uploadTarget({ op: "put", key, size: request.size }, request.contentType, request.expiresIn);
+    });
   }
 
   async startMultipart(key: string, request: Omit<UploadRequest, "expiresIn">): Promise<MultipartUpload> {
@@ -196,12 +198,14 @@ export class LocalStorageDriver implements StorageDriver {
     await rm(this.objectPath(assertStorageKey(key)), { force: true });
   }
 
-  async signedDownloadUrl(key: string, options: DownloadOptions): Promise<string> {
-    assertStorageKey(key);
-    const seconds = ttlSeconds(options.expiresIn, this.config.downloadUrlTtlSeconds ?? 300, this.config.downloadUrlMaxTtlSeconds ?? 900);
-    const grant: DownloadGrant = { key, fileName: options.fileName, contentType: options.contentType, disposition: options.disposition };
-    const token = signToken(this.downloadTokenKey, grant, new Date(this.now() + seconds * 1000));
-    return `${this.config.publicBaseUrl}/download/${token}`;
+  signedDownloadUrl(key: string, options: DownloadOptions): Promise<string> {
+    return rejectOnThrow(() => {
+      assertStorageKey(key);
+      const seconds = ttlSeconds(options.expiresIn, this.config.downloadUrlTtlSeconds ?? 300, this.config.downloadUrlMaxTtlSeconds ?? 900);
+      const grant: DownloadGrant = { key, fileName: options.fileName, contentType: options.contentType, disposition: options.disposition };
+      const token = signToken(this.downloadTokenKey, grant, new Date(this.now() + seconds * 1000));
+      return `${this.config.publicBaseUrl}/download/${token}`;
+    });
   }
 
   /** What a download token allows; throws FORBIDDEN when forged, altered or expired. */
@@ -215,7 +219,7 @@ export class LocalStorageDriver implements StorageDriver {
     let removed = 0;
     for (const area of ["multipart", "tmp"]) {
       const dir = join(this.config.directory, area);
-      const names = await readdir(dir).catch((error: unknown) => (isNotFound(error) ? [] : Promise.reject(error)));
+      const names = await readdirIfExists(dir);
       for (const name of names) {
         const path = join(dir, name);
         const info = await stat(path).catch(() => null);
@@ -305,6 +309,20 @@ function partFileName(partNumber: number): string {
 
 function partContext(uploadId: string, partNumber: number): string {
   return `multipart/${uploadId}/${partNumber}`;
+}
+
+/** Runs synchronous work behind a Promise-returning method, keeping its errors as rejections. */
+function rejectOnThrow<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(work()));
+}
+
+async function readdirIfExists(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
 }
 
 function isNotFound(error: unknown): boolean {
