@@ -124,6 +124,7 @@ describe("LocalStorageDriver", () => {
     await storage.delete(key);
     await storage.delete(key);
     expect(await storage.stat(key)).toBeNull();
+    expect(await errorOf(storage.read(key.split("/")[0]!))).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("refuses keys that could escape the storage directory", async () => {

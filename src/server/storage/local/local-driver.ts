@@ -187,7 +187,8 @@ export class LocalStorageDriver implements StorageDriver {
   async stat(key: string): Promise<StoredObject | null> {
     try {
       const info = await stat(this.objectPath(assertStorageKey(key)));
-      return { key, size: plaintextSize(info.size) };
+      // A key that is only a prefix of others ("chat-1" of "chat-1/abc") is a directory, not a file.
+      return info.isFile() ? { key, size: plaintextSize(info.size) } : null;
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
