@@ -1,0 +1,36 @@
+// The file's type from its first bytes (file-type's magic numbers), never from its name.
+// Text formats (HTML, SVG, XML, JS, plain text) have no reliable signature: they come back as
+// undefined and are treated as unknown, download-only files.
+import { fileTypeFromBuffer } from "file-type";
+import { mediaKind, type MediaKind } from "./media-policy";
+
+/** How many leading bytes detection needs (file-type reads at most this far for most formats). */
+const DETECT_BYTES = 4100;
+
+export interface DetectedType {
+  mime: string;
+  ext: string;
+  kind: MediaKind;
+}
+
+export async function detectType(firstBytes: Uint8Array): Promise<DetectedType | undefined> {
+  const found = await fileTypeFromBuffer(firstBytes);
+  if (!found) return undefined;
+  return { mime: found.mime, ext: found.ext, kind: mediaKind(found.mime) };
+}
+
+/** Detects the type of a stored file from the start of its stream, then releases the stream. */
+export async function detectStreamType(stream: AsyncIterable<Buffer> & { destroy(): void }): Promise<DetectedType | undefined> {
+  const head: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      head.push(chunk);
+      length += chunk.length;
+      if (length >= DETECT_BYTES) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return detectType(Buffer.concat(head).subarray(0, DETECT_BYTES));
+}
