@@ -9,10 +9,11 @@ import { connectRealtime, type ClientSocket, type TokenGrant } from "~/client/co
 import { Messenger } from "~/client/messenger";
 import { memoryOutboxStore } from "~/client/outbox-store";
 import type { AppRouter } from "~/server/api/root";
-import { setPublisher } from "~/server/realtime/publish";
+import { setPublisher } from "~/server/realtime/publisher";
 import { createRedisPublisher, type RedisPublisher } from "~/server/realtime/redis-publisher";
 import { createAppRedis } from "~/server/redis";
 import type { MessageDto } from "~/shared/realtime/events";
+import { userRoom } from "~/shared/realtime/rooms";
 import { installBrowserShims } from "../test/browser-shims";
 import { ownRedis, redisServerMissing, type OwnRedis } from "../test/redis-server";
 import { killSidecar, startSidecar, type SidecarProcess } from "../test/sidecar-process";
@@ -136,11 +137,11 @@ describe.skipIf(missingRedis)(`with a private Redis${missingRedis ? ` (skipped: 
     listener.on("pmessageBuffer", (_pattern: Buffer, channel: Buffer, message: Buffer) => seen.push(`${channel.toString()} ${message.toString("latin1")}`));
 
     await redis!.stop();
-    await expect(publisher!.toRooms([`user:${bob.user.id}`], "message:new", [{}])).rejects.toThrow();
+    await expect(publisher!.toRooms([userRoom(bob.user.id)], "chat:updated", [{ chatId: randomUUID() }])).rejects.toThrow();
     expect(publisher!.pendingRooms()).toBe(1);
 
     await redis!.start();
-    await waitUntil(() => seen.some((entry) => entry.includes(`user:${bob.user.id}`) && entry.includes("sync:required")), 5_000, "sync:required for Bob");
+    await waitUntil(() => seen.some((entry) => entry.includes(userRoom(bob.user.id)) && entry.includes("sync:required")), 5_000, "sync:required for Bob");
     expect(publisher!.pendingRooms()).toBe(0);
   });
 

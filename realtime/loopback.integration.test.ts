@@ -3,9 +3,11 @@
 // refused, and the public port does not serve them.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INTERNAL_DISCONNECT_PATH, loopbackEnder, setSocketEnder } from "~/server/realtime/disconnect";
+import { INTERNAL_DISCONNECT_PATH, loopbackEnder } from "~/server/realtime/disconnect";
 import { signInternalRequest } from "~/server/realtime/internal-signature";
-import { INTERNAL_EMIT_PATH, loopbackPublisher, setPublisher } from "~/server/realtime/publish";
+import { INTERNAL_EMIT_PATH, loopbackPublisher } from "~/server/realtime/publish";
+import { setPublisher } from "~/server/realtime/publisher";
+import { setSocketEnder } from "~/server/realtime/socket-ender";
 import { connectRealtime } from "~/client/connection";
 import { installBrowserShims } from "../test/browser-shims";
 import { freePort, startSidecar, type SidecarProcess } from "../test/sidecar-process";

@@ -96,11 +96,8 @@ export interface SocketData {
   sessionId: string;
 }
 
-export type ServerEventName = keyof ServerToClientEvents;
-export type ServerEventArgs<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>;
-
-/** The events the app publishes to users' rooms (the sidecar's loopback channel accepts these). The
- * `satisfies` keeps them server events; a new event the app publishes must be added here. */
+/** What the app publishes to users' rooms, through Redis or the sidecar's loopback channel (which
+ * accepts exactly these). Together with SIDECAR_ONLY_EVENTS: every server event, once. */
 export const PUBLISHED_EVENTS = [
   "message:new",
   "receipt:update",
@@ -111,5 +108,27 @@ export const PUBLISHED_EVENTS = [
   "typing:update",
   "presence:update",
   "sync:required",
-] as const satisfies readonly ServerEventName[];
+] as const;
+
+/** Sent by a sidecar to its own sockets only, never published by the app. */
+export const SIDECAR_ONLY_EVENTS = ["server:shutdown"] as const;
+
+export const SERVER_EVENTS = [...PUBLISHED_EVENTS, ...SIDECAR_ONLY_EVENTS] as const;
+
 export type PublishedEventName = (typeof PUBLISHED_EVENTS)[number];
+export type ServerEventName = (typeof SERVER_EVENTS)[number];
+export type ServerEventArgs<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>;
+
+/** Compiles only when `T` is `never`; the error names the offending events. */
+type NoneOf<T extends never> = T;
+/** A key of ServerToClientEvents that is in neither list: add it to PUBLISHED_EVENTS or SIDECAR_ONLY_EVENTS. */
+export type UnlistedServerEvents = NoneOf<Exclude<keyof ServerToClientEvents, ServerEventName>>;
+/** A listed name that ServerToClientEvents does not declare. */
+export type UndeclaredServerEvents = NoneOf<Exclude<ServerEventName, keyof ServerToClientEvents>>;
+/** A name in both lists. */
+export type DoublyListedServerEvents = NoneOf<Extract<PublishedEventName, (typeof SIDECAR_ONLY_EVENTS)[number]>>;
+
+export type ClientEventName = keyof ClientToServerEvents;
+export type ClientEventPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+/** What the sidecar answers to a client event through its ack. */
+export type ClientEventResult<E extends ClientEventName> = Parameters<NonNullable<Parameters<ClientToServerEvents[E]>[1]>>[0];
