@@ -1,9 +1,10 @@
 // Two sidecar processes behind one real Redis: fan-out across nodes, a node killed mid-stream with
 // the receiver reconnecting to the other and recovering the gap, and a graceful shutdown.
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergeMessages, hasGap, timelineFromPage, type Timeline } from "~/client/timeline";
 import type { MessageDto } from "~/shared/realtime/events";
+import { useEnvironmentLinks } from "../test/environment-links";
 import { startSidecar, type SidecarProcess } from "../test/sidecar-process";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
 import { registerUser } from "../test/trpc";
@@ -32,6 +33,8 @@ async function socketFor(person: Awaited<ReturnType<typeof registerUser>>, node:
 
 // Without Redis (a bare `npm test` on a fresh machine) there is no cluster to test; CI has Redis.
 describe.skipIf(!redisUrl)("two sidecars behind one Redis", () => {
+  beforeAll(useEnvironmentLinks);
+
   it("delivers across nodes once, survives losing the receiver's node, and ends with every message once, in order", async () => {
     const [nodeA, nodeB] = await Promise.all([sidecar(), sidecar()]);
     const [alice, bob] = await Promise.all([registerUser(), registerUser()]);

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { endUserSessions } from "~/server/services/auth/sessions";
+import { useEnvironmentLinks } from "../test/environment-links";
 import { startSidecar, type SidecarProcess } from "../test/sidecar-process";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
 import { newClient, registerUser } from "../test/trpc";
@@ -31,6 +32,7 @@ describe.skipIf(!redisUrl)("ending a session with a socket on each of two nodes"
   let nodeA: SidecarProcess;
   let nodeB: SidecarProcess;
   beforeAll(async () => {
+    useEnvironmentLinks();
     [nodeA, nodeB] = await Promise.all([startSidecar({ REDIS_URL: redisUrl }), startSidecar({ REDIS_URL: redisUrl })]);
     started.push(nodeA, nodeB);
   }, 60_000);
