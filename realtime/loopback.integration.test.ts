@@ -2,7 +2,7 @@
 // through signed calls to its loopback-only port. Unsigned, forged, stale and replayed calls are
 // refused, and the public port does not serve them.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_DISCONNECT_PATH, loopbackEnder } from "~/server/realtime/disconnect";
 import { signInternalRequest } from "~/server/realtime/internal-signature";
 import { INTERNAL_EMIT_PATH, loopbackPublisher } from "~/server/realtime/publish";
@@ -10,33 +10,24 @@ import { setPublisher } from "~/server/realtime/publisher";
 import { setSocketEnder } from "~/server/realtime/socket-ender";
 import { connectRealtime } from "~/client/connection";
 import { installBrowserShims } from "../test/browser-shims";
-import { freePort, startSidecar, type SidecarProcess } from "../test/sidecar-process";
-import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
+import { freePort, type SidecarProcess } from "../test/sidecar-process";
+import { sidecarProcesses } from "../test/sidecar-processes";
+import { collect, waitUntil } from "../test/sockets";
 import { registerUser } from "../test/trpc";
 
 const secret = process.env.AUTH_SECRET!;
+const nodes = sidecarProcesses();
 let node: SidecarProcess;
 let internalUrl: string;
-const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
   const internalPort = await freePort();
-  node = await startSidecar({ REDIS_URL: "", REALTIME_INTERNAL_PORT: String(internalPort), AUTH_SECRET: secret });
+  node = await nodes.start({ REDIS_URL: "", REALTIME_INTERNAL_PORT: String(internalPort), AUTH_SECRET: secret });
   internalUrl = `http://127.0.0.1:${internalPort}`;
   setPublisher(loopbackPublisher(internalUrl, secret));
   setSocketEnder(loopbackEnder(internalUrl, secret));
 }, 60_000);
-afterAll(() => {
-  for (const socket of sockets) socket.close();
-  if (node?.child.exitCode === null) node.child.kill("SIGKILL");
-});
-
-async function online(person: Awaited<ReturnType<typeof registerUser>>) {
-  const { token } = await person.call().realtime.token();
-  const socket = connectSocket(node.url, token);
-  sockets.push(socket);
-  return connected(socket);
-}
+const online = (person: Awaited<ReturnType<typeof registerUser>>) => nodes.online(person, node);
 
 describe("the loopback publish port", () => {
   const body = JSON.stringify({ rooms: [`user:${randomUUID()}`], event: "chat:updated", args: [{ chatId: randomUUID() }] });

@@ -53,14 +53,7 @@ describe("sessions ended in the app", () => {
     const laptop = newClient();
     await laptop.call().auth.signIn({ login: bob.input.username, password: bob.input.password });
     const stolen = bob.jar.get("bm_rt")!;
-    const [socket, laptopSocket] = (await Promise.all(
-      [bob, laptop].map(async (client) => {
-        const { token } = await client.call().realtime.token();
-        const opened = connectSocket(sidecar.url, token);
-        sidecar.track(opened);
-        return connected(opened);
-      }),
-    )) as [TestSocket, TestSocket];
+    const [socket, laptopSocket] = await Promise.all([sidecar.online(bob), sidecar.online(laptop)]);
     // Bob's browser rotates its refresh token; the old one comes back after the grace period.
     bob.jar.set("bm_at", "", { maxAge: 0 } as never);
     await bob.call().user.me();
@@ -130,13 +123,7 @@ describe("typing after a session ends", () => {
   it("a signed-out socket is gone and gets nothing more", async () => {
     const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
     const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
-    const open = async (person: typeof alice) => {
-      const { token } = await person.call().realtime.token();
-      const socket = connectSocket(sidecar.url, token);
-      sidecar.track(socket);
-      return connected(socket);
-    };
-    const [aliceTab, bobTab] = await Promise.all([open(alice), open(bob)]);
+    const [aliceTab, bobTab] = await Promise.all([sidecar.online(alice), sidecar.online(bob)]);
     const bobGets = collect(bobTab, "message:new");
     const aliceGets = collect(aliceTab, "message:new");
     await bob.call().auth.signOut();

@@ -3,8 +3,8 @@
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { loadSession } from "~/server/services/auth/sessions";
 import { startRealtimeServer, type RealtimeOptions, type RealtimeServer } from "../realtime/server";
-import { connected, connectSocket, type TestSocket } from "./sockets";
-import type { registerUser } from "./trpc";
+import { connected, socketOf, type TestSocket } from "./sockets";
+import type { Caller } from "./trpc";
 
 export function inProcessSidecar(overrides: Partial<RealtimeOptions> = {}) {
   const sockets: TestSocket[] = [];
@@ -17,9 +17,8 @@ export function inProcessSidecar(overrides: Partial<RealtimeOptions> = {}) {
       return socket;
     },
     /** A connected socket of `person`, with a fresh token. */
-    async online(person: Awaited<ReturnType<typeof registerUser>>): Promise<TestSocket> {
-      const { token } = await person.call().realtime.token();
-      return connected(sidecar.track(connectSocket(sidecar.url, token)));
+    async online(person: { call(): Caller }): Promise<TestSocket> {
+      return connected(sidecar.track(await socketOf(person, sidecar.url)));
     },
   };
   beforeAll(async () => {
