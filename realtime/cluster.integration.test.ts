@@ -7,7 +7,7 @@ import type { MessageDto } from "~/shared/realtime/events";
 import { useEnvironmentLinks } from "../test/environment-links";
 import { sidecarProcesses } from "../test/sidecar-processes";
 import { collect, waitUntil, type TestSocket } from "../test/sockets";
-import { registerUser } from "../test/trpc";
+import { directChatPair, registerUser } from "../test/trpc";
 
 const redisUrl = process.env.REDIS_URL;
 const nodes = sidecarProcesses();
@@ -20,8 +20,7 @@ describe.skipIf(!redisUrl)("two sidecars behind one Redis", () => {
 
   it("delivers across nodes once, survives losing the receiver's node, and ends with every message once, in order", async () => {
     const [nodeA, nodeB] = await Promise.all([sidecar(), sidecar()]);
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const { alice, bob, chatId } = await directChatPair();
 
     // Bob's client: the same timeline logic the browser runs.
     let timeline: Timeline = timelineFromPage(await bob.call().message.history({ chatId }));

@@ -18,7 +18,7 @@ import { installBrowserShims } from "../test/browser-shims";
 import { ownRedis, redisServerMissing, type OwnRedis } from "../test/redis-server";
 import { killSidecar, startSidecar, type SidecarProcess } from "../test/sidecar-process";
 import { waitUntil } from "../test/sockets";
-import { registerUser } from "../test/trpc";
+import { directChatPair, registerUser } from "../test/trpc";
 
 installBrowserShims();
 
@@ -93,8 +93,7 @@ describe.skipIf(missingRedis)(`with a private Redis${missingRedis ? ` (skipped: 
 
   it("Redis down: messages sent meanwhile reach the open receiver within 5 s of Redis returning, with no later message", { timeout: 120_000 }, async () => {
     const node = await sidecar({ REDIS_URL: redis!.url });
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const { alice, bob, chatId } = await directChatPair();
 
     const messenger = new Messenger(bob.user.id, messengerApi(bob, [node.url]), {}, memoryOutboxStore());
     closers.push(() => messenger.stop());
@@ -147,8 +146,7 @@ describe.skipIf(missingRedis)(`with a private Redis${missingRedis ? ` (skipped: 
 
   it("two sidecars without a load balancer: the client moves to the other node when its node dies, and keeps receiving", { timeout: 120_000 }, async () => {
     const [nodeA, nodeB] = await Promise.all([sidecar({ REDIS_URL: redis!.url }), sidecar({ REDIS_URL: redis!.url })]);
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const { alice, bob, chatId } = await directChatPair();
 
     const { socket, connects } = await browserConnection(bob, [nodeA.url, nodeB.url]);
     const received: number[] = [];

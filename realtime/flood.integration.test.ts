@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { memberIds } from "~/server/services/chats/membership";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
 import { inProcessSidecar } from "../test/in-process-sidecar";
-import { registerUser } from "../test/trpc";
+import { directChatPair, registerUser } from "../test/trpc";
 import { DEFAULT_FLOOD_LIMITS } from "./flood";
 
 let lookups = 0;
@@ -18,10 +18,8 @@ const sidecar = inProcessSidecar({
 });
 const online = sidecar.online;
 
-
 async function pair() {
-  const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-  const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+  const { alice, bob, chatId } = await directChatPair();
   const [aliceTab, bobTab] = await Promise.all([online(alice), online(bob)]);
   return { chatId, aliceTab, bobTab, bobSees: collect(bobTab, "typing:update") };
 }

@@ -9,7 +9,7 @@ import { loadSession } from "~/server/services/auth/sessions";
 import { PROTOCOL_VERSION } from "~/shared/realtime/events";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
 import { inProcessSidecar } from "../test/in-process-sidecar";
-import { newClient, registerUser, TestCookieJar } from "../test/trpc";
+import { directChatPair, newClient, registerUser, TestCookieJar } from "../test/trpc";
 
 const secret = process.env.AUTH_SECRET!;
 const APP_ORIGIN = "http://app.example:3000";
@@ -121,8 +121,7 @@ describe("origins and headers", () => {
 
 describe("typing after a session ends", () => {
   it("a signed-out socket is gone and gets nothing more", async () => {
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const { alice, bob, chatId } = await directChatPair();
     const [aliceTab, bobTab] = await Promise.all([sidecar.online(alice), sidecar.online(bob)]);
     const bobGets = collect(bobTab, "message:new");
     const aliceGets = collect(aliceTab, "message:new");

@@ -9,7 +9,7 @@ import { useEnvironmentLinks } from "../test/environment-links";
 import { sidecarProcesses } from "../test/sidecar-processes";
 import type { SidecarProcess } from "../test/sidecar-process";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
-import { newClient, registerUser } from "../test/trpc";
+import { directChatPair, newClient, registerUser } from "../test/trpc";
 
 const redisUrl = process.env.REDIS_URL;
 const nodes = sidecarProcesses();
@@ -25,8 +25,7 @@ describe.skipIf(!redisUrl)("ending a session with a socket on each of two nodes"
 
   /** Bob with a socket of one session on each node, Alice (a chat partner) online on node B. */
   async function setUp() {
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const { alice, bob, chatId } = await directChatPair();
     const bobSockets = [await socketOn(bob, nodeA), await socketOn(bob, nodeB)];
     const aliceSocket = await socketOn(alice, nodeB);
     const bobGets = bobSockets.map((socket) => collect(socket, "message:new"));
