@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { memberIds } from "~/server/services/chats/membership";
-import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
+import type { Ack } from "~/shared/realtime/events";
+import { collect, waitUntil } from "../test/sockets";
 import { inProcessSidecar } from "../test/in-process-sidecar";
 import { directChatPair, registerUser } from "../test/trpc";
 import { DEFAULT_FLOOD_LIMITS } from "./flood";
@@ -29,9 +30,9 @@ describe("typing floods", () => {
     const { chatId, aliceTab, bobTab, bobSees } = await pair();
     lookups = 0;
     const began = Date.now();
-    const answers = [];
+    const answers: Array<Promise<Ack>> = [];
     for (let index = 0; index < 25; index++) {
-      answers.push(aliceTab.emitWithAck("typing:start", { chatId }), aliceTab.emitWithAck("typing:stop", { chatId }));
+      answers.push(aliceTab.emitWithAck("typing:start", { chatId }) as Promise<Ack>, aliceTab.emitWithAck("typing:stop", { chatId }) as Promise<Ack>);
     }
     expect((await Promise.all(answers)).every((answer) => answer.ok)).toBe(true);
     // Every relay was written to Bob's connection before Alice's last answer: a round trip on

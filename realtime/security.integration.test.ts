@@ -55,7 +55,7 @@ describe("sessions ended in the app", () => {
     const stolen = bob.jar.get("bm_rt")!;
     const [socket, laptopSocket] = await Promise.all([sidecar.online(bob), sidecar.online(laptop)]);
     // Bob's browser rotates its refresh token; the old one comes back after the grace period.
-    bob.jar.set("bm_at", "", { maxAge: 0 } as never);
+    bob.jar.set("bm_at", "", { maxAge: 0 });
     await bob.call().user.me();
     expect(bob.jar.get("bm_rt")).not.toBe(stolen);
     await db.session.updateMany({ where: { prevRefreshHash: { not: null }, userId: bob.user.id }, data: { rotatedAt: new Date(Date.now() - 5 * 60_000) } });

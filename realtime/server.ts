@@ -66,8 +66,8 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
   // Events published while this node's subscriber was cut off never reached it: clients catch up.
   if (links) onRedisRestored(links.sub, () => io.local.emit("sync:required"));
   // Services called from this process (delivery marks) emit straight through this server.
-  setPublisher({ toRooms: async (rooms, event, args) => emitEvent(io.to(rooms), event, args) });
-  setSocketEnder({ disconnectRooms: async (rooms) => io.in(rooms).disconnectSockets(true) });
+  setPublisher({ toRooms: (rooms, event, args) => Promise.resolve(emitEvent(io.to(rooms), event, args)) });
+  setSocketEnder({ disconnectRooms: (rooms) => Promise.resolve(io.in(rooms).disconnectSockets(true)) });
 
   io.use(socketAuth(options.secret, options.sessionIsLive, redis[0] ? redisTokenLedger(redis[0]) : memoryTokenLedger()));
   io.on("connection", (socket) => {
@@ -91,7 +91,7 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
     async shutdown(reconnectInMs = 250) {
       io.local.emit("server:shutdown", { reconnectInMs });
       if (internal) await new Promise<void>((resolve) => internal.server.close(() => resolve()));
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
       await stopPresence();
       await Promise.all(redis.map((client) => client.quit().catch(() => undefined)));
     },

@@ -12,14 +12,12 @@ export function inProcessSidecar(overrides: Partial<RealtimeOptions> = {}) {
     server: undefined as unknown as RealtimeServer,
     url: "",
     /** Closes this socket after the test. */
-    track(socket: TestSocket): TestSocket {
+    track: (socket: TestSocket): TestSocket => {
       sockets.push(socket);
       return socket;
     },
     /** A connected socket of `person`, with a fresh token. */
-    async online(person: { call(): Caller }): Promise<TestSocket> {
-      return connected(sidecar.track(await socketOf(person, sidecar.url)));
-    },
+    online: async (person: { call(): Caller }): Promise<TestSocket> => connected(sidecar.track(await socketOf(person, sidecar.url))),
   };
   beforeAll(async () => {
     sidecar.server = await startRealtimeServer({

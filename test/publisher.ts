@@ -16,8 +16,9 @@ export interface Published {
 export class RecordingPublisher implements Publisher {
   readonly published: Published[] = [];
 
-  async toRooms(rooms: string[], event: PublishedEventName, args: unknown[]): Promise<void> {
+  toRooms(rooms: string[], event: PublishedEventName, args: unknown[]): Promise<void> {
     this.published.push({ rooms, event, args });
+    return Promise.resolve();
   }
 }
 
@@ -25,8 +26,9 @@ export class RecordingSocketEnder implements SocketEnder {
   /** The rooms of each disconnect, in order. */
   readonly ended: string[][] = [];
 
-  async disconnectRooms(rooms: string[]): Promise<void> {
+  disconnectRooms(rooms: string[]): Promise<void> {
     this.ended.push(rooms);
+    return Promise.resolve();
   }
 }
 

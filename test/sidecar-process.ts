@@ -30,8 +30,8 @@ export async function startSidecar(env: Record<string, string | undefined>, opti
     env: { ...process.env, ...env, REALTIME_PORT: String(port), REALTIME_INTERNAL_PORT: internalPort, NODE_ENV: "test" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   // Generous: tsx start-up on a loaded CI machine can take tens of seconds.

@@ -13,20 +13,18 @@ export function sidecarProcesses() {
     for (const sidecar of started) if (sidecar.child.exitCode === null) sidecar.child.kill("SIGKILL");
   });
   const nodes = {
-    async start(...args: Parameters<typeof startSidecar>): Promise<SidecarProcess> {
+    start: async (...args: Parameters<typeof startSidecar>): Promise<SidecarProcess> => {
       const node = await startSidecar(...args);
       started.push(node);
       return node;
     },
     /** Closes this socket after the file. */
-    track(socket: TestSocket): TestSocket {
+    track: (socket: TestSocket): TestSocket => {
       sockets.push(socket);
       return socket;
     },
     /** A connected socket of `person` on `node`, with a fresh token. */
-    async online(person: { call(): Caller }, node: SidecarProcess): Promise<TestSocket> {
-      return connected(nodes.track(await socketOf(person, node.url)));
-    },
+    online: async (person: { call(): Caller }, node: SidecarProcess): Promise<TestSocket> => connected(nodes.track(await socketOf(person, node.url))),
   };
   return nodes;
 }

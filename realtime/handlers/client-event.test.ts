@@ -24,9 +24,9 @@ describe("onClientEvent", () => {
   it("hands the parsed payload to the handler and acks its result", async () => {
     const { socket, send } = fakeSocket();
     const seen: unknown[] = [];
-    onClientEvent(socket, "message:delivered", async (payload) => {
+    onClientEvent(socket, "message:delivered", (payload) => {
       seen.push(payload);
-      return { ok: true };
+      return Promise.resolve({ ok: true });
     });
     expect(await send("message:delivered", { chatId, seq: 4, extra: "dropped" })).toEqual([{ ok: true }]);
     expect(seen).toEqual([{ chatId, seq: 4 }]);
@@ -35,9 +35,9 @@ describe("onClientEvent", () => {
   it("answers BAD_REQUEST without calling the handler when the schema refuses the payload", async () => {
     const { socket, send } = fakeSocket();
     let calls = 0;
-    onClientEvent(socket, "typing:start", async () => {
+    onClientEvent(socket, "typing:start", () => {
       calls++;
-      return { ok: true };
+      return Promise.resolve({ ok: true });
     });
     expect(await send("typing:start", { chatId: "not-an-id" })).toEqual([{ ok: false, code: "BAD_REQUEST" }]);
     expect(await send("typing:start", null)).toEqual([{ ok: false, code: "BAD_REQUEST" }]);
@@ -46,12 +46,8 @@ describe("onClientEvent", () => {
 
   it("answers a domain error with its code and anything else with INTERNAL", async () => {
     const { socket, send } = fakeSocket();
-    onClientEvent(socket, "typing:start", async () => {
-      throw new AppError("NOT_FOUND", "no such chat");
-    });
-    onClientEvent(socket, "typing:stop", async () => {
-      throw new Error("database gone");
-    });
+    onClientEvent(socket, "typing:start", () => Promise.reject(new AppError("NOT_FOUND", "no such chat")));
+    onClientEvent(socket, "typing:stop", () => Promise.reject(new Error("database gone")));
     expect(await send("typing:start", { chatId })).toEqual([{ ok: false, code: "NOT_FOUND" }]);
     expect(await send("typing:stop", { chatId })).toEqual([{ ok: false, code: "INTERNAL" }]);
   });
@@ -59,9 +55,9 @@ describe("onClientEvent", () => {
   it("still does the work when the client sent no ack", async () => {
     const { socket, listeners } = fakeSocket();
     let calls = 0;
-    onClientEvent(socket, "typing:stop", async () => {
+    onClientEvent(socket, "typing:stop", () => {
       calls++;
-      return { ok: true };
+      return Promise.resolve({ ok: true });
     });
     await listeners.get("typing:stop")!({ chatId });
     expect(calls).toBe(1);

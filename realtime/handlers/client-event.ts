@@ -6,13 +6,13 @@ import type { ClientEventName, ClientEventResult } from "~/shared/realtime/event
 import { CLIENT_EVENT_SCHEMAS, type ParsedClientPayload } from "~/shared/schemas/client-events";
 import type { RealtimeSocket } from "../types";
 
-type Listener = (payload: unknown, ack?: unknown) => void;
+type Listener = (payload: unknown, ack?: unknown) => Promise<void>;
 
 export function onClientEvent<E extends ClientEventName>(socket: RealtimeSocket, event: E, handle: (payload: ParsedClientPayload<E>) => Promise<ClientEventResult<E>>): void {
   const schema = CLIENT_EVENT_SCHEMAS[event];
   const listener: Listener = async (payload, ack) => {
     const answer = (result: ClientEventResult<E> | { ok: false; code: string }) => {
-      if (typeof ack === "function") ack(result);
+      if (typeof ack === "function") (ack as (result: unknown) => void)(result);
     };
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return answer({ ok: false, code: "BAD_REQUEST" });

@@ -26,7 +26,7 @@ export function awaitedEmitter(redis: Redis) {
   let published: Promise<unknown> = Promise.resolve();
   // The emitter only ever calls publish(); capturing its promise lets a failure reach the caller.
   const client = { publish: (channel: string, message: string | Uint8Array) => (published = redis.publish(channel, message as string)) };
-  const emitter = new Emitter<ServerToClientEvents>(client as unknown as Redis);
+  const emitter = new Emitter<ServerToClientEvents>(client);
   return {
     async run(operation: (emitter: Emitter<ServerToClientEvents>) => void): Promise<void> {
       published = Promise.resolve();

@@ -48,7 +48,7 @@ export interface ReceiptUpdate {
   lastDeliveredSeq: number;
 }
 
-export interface TypingUpdate {
+interface TypingUpdate {
   chatId: string;
   userId: string;
   typing: boolean;
@@ -117,16 +117,20 @@ export const SERVER_EVENTS = [...PUBLISHED_EVENTS, ...SIDECAR_ONLY_EVENTS] as co
 
 export type PublishedEventName = (typeof PUBLISHED_EVENTS)[number];
 export type ServerEventName = (typeof SERVER_EVENTS)[number];
-export type ServerEventArgs<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>;
 
-/** Compiles only when `T` is `never`; the error names the offending events. */
+/** Compiles only when `T` is `never`; the error names the events in `T`. */
 type NoneOf<T extends never> = T;
-/** A key of ServerToClientEvents that is in neither list: add it to PUBLISHED_EVENTS or SIDECAR_ONLY_EVENTS. */
-export type UnlistedServerEvents = NoneOf<Exclude<keyof ServerToClientEvents, ServerEventName>>;
-/** A listed name that ServerToClientEvents does not declare. */
-export type UndeclaredServerEvents = NoneOf<Exclude<ServerEventName, keyof ServerToClientEvents>>;
-/** A name in both lists. */
-export type DoublyListedServerEvents = NoneOf<Extract<PublishedEventName, (typeof SIDECAR_ONLY_EVENTS)[number]>>;
+/**
+ * @public Never used: it compiles only while the lists and ServerToClientEvents agree. Each error
+ * names the odd ones out: an event declared but in neither list, a listed name not declared, a
+ * name in both lists.
+ */
+export type ServerEventListsAgree = [
+  NoneOf<Exclude<keyof ServerToClientEvents, ServerEventName>>,
+  NoneOf<Exclude<ServerEventName, keyof ServerToClientEvents>>,
+  NoneOf<Extract<PublishedEventName, (typeof SIDECAR_ONLY_EVENTS)[number]>>,
+];
+export type ServerEventArgs<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>;
 
 export type ClientEventName = keyof ClientToServerEvents;
 export type ClientEventPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
