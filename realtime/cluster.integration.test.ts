@@ -1,41 +1,26 @@
 // Two sidecar processes behind one real Redis: fan-out across nodes, a node killed mid-stream with
 // the receiver reconnecting to the other and recovering the gap, and a graceful shutdown.
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { mergeMessages, hasGap, timelineFromPage, type Timeline } from "~/client/timeline";
 import type { MessageDto } from "~/shared/realtime/events";
-import { startSidecar, type SidecarProcess } from "../test/sidecar-process";
-import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
-import { registerUser } from "../test/trpc";
+import { useEnvironmentLinks } from "../test/environment-links";
+import { sidecarProcesses } from "../test/sidecar-processes";
+import { collect, waitUntil, type TestSocket } from "../test/sockets";
+import { directChatPair, registerUser } from "../test/trpc";
 
 const redisUrl = process.env.REDIS_URL;
-const started: SidecarProcess[] = [];
-const sockets: TestSocket[] = [];
-
-afterAll(() => {
-  for (const socket of sockets) socket.close();
-  for (const sidecar of started) if (sidecar.child.exitCode === null) sidecar.child.kill("SIGKILL");
-});
-
-async function sidecar() {
-  const node = await startSidecar({ REDIS_URL: redisUrl });
-  started.push(node);
-  return node;
-}
-
-async function socketFor(person: Awaited<ReturnType<typeof registerUser>>, node: SidecarProcess) {
-  const { token } = await person.call().realtime.token();
-  const socket = connectSocket(node.url, token);
-  sockets.push(socket);
-  return connected(socket);
-}
+const nodes = sidecarProcesses();
+const sidecar = () => nodes.start({ REDIS_URL: redisUrl });
+const socketFor = nodes.online;
 
 // Without Redis (a bare `npm test` on a fresh machine) there is no cluster to test; CI has Redis.
 describe.skipIf(!redisUrl)("two sidecars behind one Redis", () => {
+  beforeAll(useEnvironmentLinks);
+
   it("delivers across nodes once, survives losing the receiver's node, and ends with every message once, in order", async () => {
     const [nodeA, nodeB] = await Promise.all([sidecar(), sidecar()]);
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const { alice, bob, chatId } = await directChatPair();
 
     // Bob's client: the same timeline logic the browser runs.
     let timeline: Timeline = timelineFromPage(await bob.call().message.history({ chatId }));
@@ -54,7 +39,7 @@ describe.skipIf(!redisUrl)("two sidecars behind one Redis", () => {
         if (hasGap(timeline)) void catchUp();
       });
 
-    await socketFor(alice, nodeA);
+    const aliceOnA = await socketFor(alice, nodeA);
     const bobOnB = await socketFor(bob, nodeB);
     listen(bobOnB);
     const typing = collect(bobOnB, "typing:update");
@@ -65,7 +50,6 @@ describe.skipIf(!redisUrl)("two sidecars behind one Redis", () => {
     expect(liveEvents.map((message) => message.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
     // Socket-originated events cross nodes too.
-    const aliceOnA = sockets[0]!;
     await aliceOnA.emitWithAck("typing:start", { chatId });
     await waitUntil(() => typing.length === 1, 5_000, "typing across nodes");
 

@@ -9,15 +9,16 @@ import { connectRealtime, type ClientSocket, type TokenGrant } from "~/client/co
 import { Messenger } from "~/client/messenger";
 import { memoryOutboxStore } from "~/client/outbox-store";
 import type { AppRouter } from "~/server/api/root";
-import { setPublisher } from "~/server/realtime/publish";
+import { setPublisher } from "~/server/realtime/publisher";
 import { createRedisPublisher, type RedisPublisher } from "~/server/realtime/redis-publisher";
 import { createAppRedis } from "~/server/redis";
 import type { MessageDto } from "~/shared/realtime/events";
+import { userRoom } from "~/shared/realtime/rooms";
 import { installBrowserShims } from "../test/browser-shims";
 import { ownRedis, redisServerMissing, type OwnRedis } from "../test/redis-server";
 import { killSidecar, startSidecar, type SidecarProcess } from "../test/sidecar-process";
 import { waitUntil } from "../test/sockets";
-import { registerUser } from "../test/trpc";
+import { directChatPair, registerUser } from "../test/trpc";
 
 installBrowserShims();
 
@@ -92,8 +93,7 @@ describe.skipIf(missingRedis)(`with a private Redis${missingRedis ? ` (skipped: 
 
   it("Redis down: messages sent meanwhile reach the open receiver within 5 s of Redis returning, with no later message", { timeout: 120_000 }, async () => {
     const node = await sidecar({ REDIS_URL: redis!.url });
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const { alice, bob, chatId } = await directChatPair();
 
     const messenger = new Messenger(bob.user.id, messengerApi(bob, [node.url]), {}, memoryOutboxStore());
     closers.push(() => messenger.stop());
@@ -136,18 +136,17 @@ describe.skipIf(missingRedis)(`with a private Redis${missingRedis ? ` (skipped: 
     listener.on("pmessageBuffer", (_pattern: Buffer, channel: Buffer, message: Buffer) => seen.push(`${channel.toString()} ${message.toString("latin1")}`));
 
     await redis!.stop();
-    await expect(publisher!.toRooms([`user:${bob.user.id}`], "message:new", [{}])).rejects.toThrow();
+    await expect(publisher!.toRooms([userRoom(bob.user.id)], "chat:updated", [{ chatId: randomUUID() }])).rejects.toThrow();
     expect(publisher!.pendingRooms()).toBe(1);
 
     await redis!.start();
-    await waitUntil(() => seen.some((entry) => entry.includes(`user:${bob.user.id}`) && entry.includes("sync:required")), 5_000, "sync:required for Bob");
+    await waitUntil(() => seen.some((entry) => entry.includes(userRoom(bob.user.id)) && entry.includes("sync:required")), 5_000, "sync:required for Bob");
     expect(publisher!.pendingRooms()).toBe(0);
   });
 
   it("two sidecars without a load balancer: the client moves to the other node when its node dies, and keeps receiving", { timeout: 120_000 }, async () => {
     const [nodeA, nodeB] = await Promise.all([sidecar({ REDIS_URL: redis!.url }), sidecar({ REDIS_URL: redis!.url })]);
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const { alice, bob, chatId } = await directChatPair();
 
     const { socket, connects } = await browserConnection(bob, [nodeA.url, nodeB.url]);
     const received: number[] = [];

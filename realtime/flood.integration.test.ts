@@ -4,9 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { memberIds } from "~/server/services/core/chat-access";
-import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
+import type { Ack } from "~/shared/realtime/events";
+import { collect, waitUntil } from "../test/sockets";
 import { inProcessSidecar } from "../test/in-process-sidecar";
-import { registerUser } from "../test/trpc";
+import { directChatPair, registerUser } from "../test/trpc";
 import { DEFAULT_FLOOD_LIMITS } from "./flood";
 
 let lookups = 0;
@@ -18,10 +19,8 @@ const sidecar = inProcessSidecar({
 });
 const online = sidecar.online;
 
-
 async function pair() {
-  const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-  const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+  const { alice, bob, chatId } = await directChatPair();
   const [aliceTab, bobTab] = await Promise.all([online(alice), online(bob)]);
   return { chatId, aliceTab, bobTab, bobSees: collect(bobTab, "typing:update") };
 }
@@ -31,9 +30,9 @@ describe("typing floods", () => {
     const { chatId, aliceTab, bobTab, bobSees } = await pair();
     lookups = 0;
     const began = Date.now();
-    const answers = [];
+    const answers: Array<Promise<Ack>> = [];
     for (let index = 0; index < 25; index++) {
-      answers.push(aliceTab.emitWithAck("typing:start", { chatId }), aliceTab.emitWithAck("typing:stop", { chatId }));
+      answers.push(aliceTab.emitWithAck("typing:start", { chatId }) as Promise<Ack>, aliceTab.emitWithAck("typing:stop", { chatId }) as Promise<Ack>);
     }
     expect((await Promise.all(answers)).every((answer) => answer.ok)).toBe(true);
     // Every relay was written to Bob's connection before Alice's last answer: a round trip on

@@ -1,6 +1,7 @@
 // Per-socket flood control over every client event: a token bucket (a burst, then a steady rate);
 // over it an event is answered TOO_MANY_REQUESTS without any work, and a socket that keeps
 // pushing past it is disconnected.
+import type { Ack } from "~/shared/realtime/events";
 import type { RealtimeSocket } from "./types";
 
 export interface FloodLimits {
@@ -33,7 +34,7 @@ export function guardAgainstFloods(socket: RealtimeSocket, limits: FloodLimits =
       refusals = 0;
     }
     const ack = packet[packet.length - 1] as unknown;
-    if (typeof ack === "function") ack({ ok: false, code: "TOO_MANY_REQUESTS" });
+    if (typeof ack === "function") (ack as (result: Ack) => void)({ ok: false, code: "TOO_MANY_REQUESTS" });
     if (++refusals > limits.maxRefusals && socket.connected) {
       console.warn(`realtime: disconnecting flooding socket of user ${socket.data.userId}`);
       socket.disconnect(true);

@@ -4,10 +4,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import { PUBLISHED_EVENTS } from "~/shared/realtime/events";
+import { PUBLISHED_EVENTS, type PublishedEventName, type ServerEventArgs } from "~/shared/realtime/events";
 import { INTERNAL_DISCONNECT_PATH } from "~/server/realtime/disconnect";
+import { emitEvent } from "~/server/realtime/emit";
 import { internalRequestVerifier } from "~/server/realtime/internal-signature";
 import { INTERNAL_EMIT_PATH } from "~/server/realtime/publish";
+import { json } from "./json-response";
 import type { RealtimeIo } from "./types";
 
 const ZRooms = z.array(z.string().max(100)).min(1).max(10_000);
@@ -44,7 +46,9 @@ export async function startInternalHttp(io: RealtimeIo, secret: string, port: nu
     const parsed = ZInternalEmit.safeParse(safeJson(body));
     if (!parsed.success) return json(res, 400, { ok: false });
     const { rooms, event, args } = parsed.data;
-    (io.to(rooms).emit as (e: string, ...a: unknown[]) => boolean)(event, ...args);
+    // The name is checked; the arguments are the app's own (the request is signed with its secret),
+    // built by the typed publishToUsers.
+    emitEvent(io.to(rooms), event, args as ServerEventArgs<PublishedEventName>);
     json(res, 200, { ok: true });
   }
 
@@ -54,10 +58,6 @@ export async function startInternalHttp(io: RealtimeIo, secret: string, port: nu
     server.listen(port, "127.0.0.1", () => resolve());
   });
   return { server, port: (server.address() as AddressInfo).port };
-}
-
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { "content-type": "application/json", "x-content-type-options": "nosniff", "cache-control": "no-store" }).end(JSON.stringify(body));
 }
 
 function safeJson(text: string): unknown {

@@ -2,42 +2,37 @@
 // through signed calls to its loopback-only port. Unsigned, forged, stale and replayed calls are
 // refused, and the public port does not serve them.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INTERNAL_DISCONNECT_PATH, loopbackEnder, setSocketEnder } from "~/server/realtime/disconnect";
+import { beforeAll, describe, expect, it } from "vitest";
+import { INTERNAL_DISCONNECT_PATH, loopbackEnder } from "~/server/realtime/disconnect";
 import { signInternalRequest } from "~/server/realtime/internal-signature";
-import { INTERNAL_EMIT_PATH, loopbackPublisher, setPublisher } from "~/server/realtime/publish";
+import { INTERNAL_EMIT_PATH, loopbackPublisher } from "~/server/realtime/publish";
+import { setPublisher } from "~/server/realtime/publisher";
+import { setSocketEnder } from "~/server/realtime/socket-ender";
 import { connectRealtime } from "~/client/connection";
+import { PUBLISHED_EVENTS, SIDECAR_ONLY_EVENTS } from "~/shared/realtime/events";
+import { userRoom } from "~/shared/realtime/rooms";
 import { installBrowserShims } from "../test/browser-shims";
-import { freePort, startSidecar, type SidecarProcess } from "../test/sidecar-process";
-import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
-import { registerUser } from "../test/trpc";
+import { freePort, type SidecarProcess } from "../test/sidecar-process";
+import { sidecarProcesses } from "../test/sidecar-processes";
+import { collect, waitUntil } from "../test/sockets";
+import { directChatPair, registerUser } from "../test/trpc";
 
 const secret = process.env.AUTH_SECRET!;
+const nodes = sidecarProcesses();
 let node: SidecarProcess;
 let internalUrl: string;
-const sockets: TestSocket[] = [];
 
 beforeAll(async () => {
   const internalPort = await freePort();
-  node = await startSidecar({ REDIS_URL: "", REALTIME_INTERNAL_PORT: String(internalPort), AUTH_SECRET: secret });
+  node = await nodes.start({ REDIS_URL: "", REALTIME_INTERNAL_PORT: String(internalPort), AUTH_SECRET: secret });
   internalUrl = `http://127.0.0.1:${internalPort}`;
   setPublisher(loopbackPublisher(internalUrl, secret));
   setSocketEnder(loopbackEnder(internalUrl, secret));
 }, 60_000);
-afterAll(() => {
-  for (const socket of sockets) socket.close();
-  if (node?.child.exitCode === null) node.child.kill("SIGKILL");
-});
-
-async function online(person: Awaited<ReturnType<typeof registerUser>>) {
-  const { token } = await person.call().realtime.token();
-  const socket = connectSocket(node.url, token);
-  sockets.push(socket);
-  return connected(socket);
-}
+const online = (person: Awaited<ReturnType<typeof registerUser>>) => nodes.online(person, node);
 
 describe("the loopback publish port", () => {
-  const body = JSON.stringify({ rooms: [`user:${randomUUID()}`], event: "chat:updated", args: [{ chatId: randomUUID() }] });
+  const body = JSON.stringify({ rooms: [userRoom(randomUUID())], event: "chat:updated", args: [{ chatId: randomUUID() }] });
   const post = (base: string, headers: Record<string, string>, payload = body, path = INTERNAL_EMIT_PATH) =>
     fetch(new URL(path, base), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: payload }).then((res) => res.status);
 
@@ -62,15 +57,23 @@ describe("the loopback publish port", () => {
     expect(await post(internalUrl, signInternalRequest(secret, INTERNAL_EMIT_PATH, body, now))).toBe(200);
   });
 
+  it("accepts the events the app publishes and nothing else", async () => {
+    const emit = (event: string) => {
+      const payload = JSON.stringify({ rooms: [userRoom(randomUUID())], event, args: [] });
+      return post(internalUrl, signInternalRequest(secret, INTERNAL_EMIT_PATH, payload), payload);
+    };
+    for (const event of PUBLISHED_EVENTS) expect(await emit(event), event).toBe(200);
+    for (const event of [...SIDECAR_ONLY_EVENTS, "no:such-event"]) expect(await emit(event), event).toBe(400);
+  });
+
   it("is not served on the public port", async () => {
     expect(await post(node.url, signInternalRequest(secret, INTERNAL_EMIT_PATH, body))).toBe(404);
-    const disconnect = JSON.stringify({ rooms: ["user:x"] });
+    const disconnect = JSON.stringify({ rooms: [userRoom(randomUUID())] });
     expect(await post(node.url, signInternalRequest(secret, INTERNAL_DISCONNECT_PATH, disconnect), disconnect, INTERNAL_DISCONNECT_PATH)).toBe(404);
   });
 
   it("carries messages end to end, and a sign-out disconnects the session's sockets", async () => {
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const { alice, bob, chatId } = await directChatPair();
     const [aliceTab, bobTab1, bobTab2] = [await online(alice), await online(bob), await online(bob)];
     const aliceGets = collect(aliceTab, "message:new");
     const bobGets = [collect(bobTab1, "message:new"), collect(bobTab2, "message:new")];

@@ -18,7 +18,7 @@ export function originPolicy(allowedUrls: string[]) {
   return {
     isAllowed,
     /** Engine.IO's allowRequest: polling requests and WebSocket upgrades alike. */
-    allowRequest(req: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) {
+    allowRequest: (req: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => {
       const ok = isAllowed(req.headers.origin);
       callback(ok ? null : "Origin not allowed", ok);
     },

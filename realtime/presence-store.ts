@@ -3,7 +3,7 @@
 // crashed node's sockets drop out by themselves. Without Redis, one node counts in memory.
 import type { Redis } from "ioredis";
 
-export const PRESENCE_TTL_MS = 60_000;
+const PRESENCE_TTL_MS = 60_000;
 export const PRESENCE_REFRESH_MS = 20_000;
 
 export interface PresenceStore {
@@ -58,21 +58,19 @@ export function redisPresenceStore(redis: Redis): PresenceStore {
 export function memoryPresenceStore(): PresenceStore {
   const sockets = new Map<string, Set<string>>();
   return {
-    async add(userId, socketId) {
+    add(userId, socketId) {
       const set = sockets.get(userId) ?? new Set();
       sockets.set(userId, set.add(socketId));
-      return set.size === 1;
+      return Promise.resolve(set.size === 1);
     },
-    async remove(userId, socketId) {
+    remove(userId, socketId) {
       const set = sockets.get(userId);
       set?.delete(socketId);
-      if (set && set.size > 0) return false;
+      if (set && set.size > 0) return Promise.resolve(false);
       sockets.delete(userId);
-      return true;
+      return Promise.resolve(true);
     },
-    async refresh() {},
-    async online(userIds) {
-      return new Set(userIds.filter((userId) => sockets.has(userId)));
-    },
+    refresh: () => Promise.resolve(),
+    online: (userIds) => Promise.resolve(new Set(userIds.filter((userId) => sockets.has(userId)))),
   };
 }

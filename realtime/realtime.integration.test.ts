@@ -11,7 +11,6 @@ const secret = process.env.AUTH_SECRET!;
 const sidecar = inProcessSidecar();
 const online = sidecar.online;
 
-
 function refusal(socket: TestSocket) {
   sidecar.track(socket);
   return connected(socket).then(

@@ -9,7 +9,7 @@ import { loadSession } from "~/server/services/account/sessions";
 import { PROTOCOL_VERSION } from "~/shared/realtime/events";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
 import { inProcessSidecar } from "../test/in-process-sidecar";
-import { newClient, registerUser, TestCookieJar } from "../test/trpc";
+import { directChatPair, newClient, registerUser, TestCookieJar } from "../test/trpc";
 
 const secret = process.env.AUTH_SECRET!;
 const APP_ORIGIN = "http://app.example:3000";
@@ -53,16 +53,9 @@ describe("sessions ended in the app", () => {
     const laptop = newClient();
     await laptop.call().auth.signIn({ login: bob.input.username, password: bob.input.password });
     const stolen = bob.jar.get("bm_rt")!;
-    const [socket, laptopSocket] = (await Promise.all(
-      [bob, laptop].map(async (client) => {
-        const { token } = await client.call().realtime.token();
-        const opened = connectSocket(sidecar.url, token);
-        sidecar.track(opened);
-        return connected(opened);
-      }),
-    )) as [TestSocket, TestSocket];
+    const [socket, laptopSocket] = await Promise.all([sidecar.online(bob), sidecar.online(laptop)]);
     // Bob's browser rotates its refresh token; the old one comes back after the grace period.
-    bob.jar.set("bm_at", "", { maxAge: 0 } as never);
+    bob.jar.set("bm_at", "", { maxAge: 0 });
     await bob.call().user.me();
     expect(bob.jar.get("bm_rt")).not.toBe(stolen);
     await db.session.updateMany({ where: { prevRefreshHash: { not: null }, userId: bob.user.id }, data: { rotatedAt: new Date(Date.now() - 5 * 60_000) } });
@@ -128,15 +121,8 @@ describe("origins and headers", () => {
 
 describe("typing after a session ends", () => {
   it("a signed-out socket is gone and gets nothing more", async () => {
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
-    const open = async (person: typeof alice) => {
-      const { token } = await person.call().realtime.token();
-      const socket = connectSocket(sidecar.url, token);
-      sidecar.track(socket);
-      return connected(socket);
-    };
-    const [aliceTab, bobTab] = await Promise.all([open(alice), open(bob)]);
+    const { alice, bob, chatId } = await directChatPair();
+    const [aliceTab, bobTab] = await Promise.all([sidecar.online(alice), sidecar.online(bob)]);
     const bobGets = collect(bobTab, "message:new");
     const aliceGets = collect(aliceTab, "message:new");
     await bob.call().auth.signOut();

@@ -1,12 +1,13 @@
 // The realtime sidecar: a Socket.IO server that authenticates sockets, puts each in its user's room,
 // relays typing, delivery marks and presence, and fans out what the app publishes. With a Redis URL,
 // any number of these share rooms through @socket.io/redis-adapter.
-import { createServer, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
-import { setSocketEnder } from "~/server/realtime/disconnect";
-import { setPublisher } from "~/server/realtime/publish";
+import { emitEvent } from "~/server/realtime/emit";
+import { setPublisher } from "~/server/realtime/publisher";
+import { setSocketEnder } from "~/server/realtime/socket-ender";
 import { memberIds } from "~/server/services/core/chat-access";
 import { sessionRoom, userRoom } from "~/shared/realtime/rooms";
 import { socketAuth, type SessionCheck } from "./auth";
@@ -15,6 +16,7 @@ import { registerChatEvents } from "./handlers/chat-events";
 import { registerPresence } from "./handlers/presence";
 import { startInternalHttp } from "./internal-http";
 import { membershipCache } from "./membership-cache";
+import { json } from "./json-response";
 import { originPolicy } from "./origin";
 import { memoryPresenceStore, redisPresenceStore } from "./presence-store";
 import { memoryTokenLedger, redisTokenLedger } from "./token-ledger";
@@ -56,8 +58,7 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
     pingInterval: 20_000,
     pingTimeout: 20_000,
   });
-  io.engine.on("initial_headers", (headers: Record<string, string>) => void (headers["X-Content-Type-Options"] = "nosniff"));
-  io.engine.on("headers", (headers: Record<string, string>) => void (headers["X-Content-Type-Options"] = "nosniff"));
+  for (const hook of ["initial_headers", "headers"]) io.engine.on(hook, (headers: Record<string, string>) => void (headers["X-Content-Type-Options"] = "nosniff"));
 
   const links = options.redisUrl ? createRedisClients(options.redisUrl) : null;
   const redis = links ? [links.pub, links.sub] : [];
@@ -65,8 +66,8 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
   // Events published while this node's subscriber was cut off never reached it: clients catch up.
   if (links) onRedisRestored(links.sub, () => io.local.emit("sync:required"));
   // Services called from this process (delivery marks) emit straight through this server.
-  setPublisher({ toRooms: async (rooms, event, args) => void (io.to(rooms).emit as (e: string, ...a: unknown[]) => boolean)(event, ...args) });
-  setSocketEnder({ disconnectRooms: async (rooms) => io.in(rooms).disconnectSockets(true) });
+  setPublisher({ toRooms: (rooms, event, args) => Promise.resolve(emitEvent(io.to(rooms), event, args)) });
+  setSocketEnder({ disconnectRooms: (rooms) => Promise.resolve(io.in(rooms).disconnectSockets(true)) });
 
   io.use(socketAuth(options.secret, options.sessionIsLive, redis[0] ? redisTokenLedger(redis[0]) : memoryTokenLedger()));
   io.on("connection", (socket) => {
@@ -90,13 +91,9 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
     async shutdown(reconnectInMs = 250) {
       io.local.emit("server:shutdown", { reconnectInMs });
       if (internal) await new Promise<void>((resolve) => internal.server.close(() => resolve()));
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
       await stopPresence();
       await Promise.all(redis.map((client) => client.quit().catch(() => undefined)));
     },
   };
-}
-
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { "content-type": "application/json", "x-content-type-options": "nosniff", "cache-control": "no-store" }).end(JSON.stringify(body));
 }

@@ -2,43 +2,30 @@
 // behind one Redis, a socket of the same session on each; the app (this process) ends the session
 // and both sockets must be gone within a second and receive nothing after.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { endUserSessions } from "~/server/services/account/sessions";
-import { startSidecar, type SidecarProcess } from "../test/sidecar-process";
+import { useEnvironmentLinks } from "../test/environment-links";
+import { sidecarProcesses } from "../test/sidecar-processes";
+import type { SidecarProcess } from "../test/sidecar-process";
 import { collect, connected, connectSocket, waitUntil, type TestSocket } from "../test/sockets";
-import { newClient, registerUser } from "../test/trpc";
+import { directChatPair, newClient, registerUser } from "../test/trpc";
 
 const redisUrl = process.env.REDIS_URL;
-const started: SidecarProcess[] = [];
-const sockets: TestSocket[] = [];
-
-afterAll(() => {
-  for (const socket of sockets) socket.close();
-  for (const sidecar of started) if (sidecar.child.exitCode === null) sidecar.child.kill("SIGKILL");
-});
-
-type Person = Pick<Awaited<ReturnType<typeof registerUser>>, "call">;
-
-async function socketOn(person: Person, node: SidecarProcess) {
-  const { token } = await person.call().realtime.token();
-  const socket = connectSocket(node.url, token);
-  sockets.push(socket);
-  return connected(socket);
-}
+const nodes = sidecarProcesses();
+const socketOn = nodes.online;
 
 describe.skipIf(!redisUrl)("ending a session with a socket on each of two nodes", () => {
   let nodeA: SidecarProcess;
   let nodeB: SidecarProcess;
   beforeAll(async () => {
-    [nodeA, nodeB] = await Promise.all([startSidecar({ REDIS_URL: redisUrl }), startSidecar({ REDIS_URL: redisUrl })]);
-    started.push(nodeA, nodeB);
+    useEnvironmentLinks();
+    [nodeA, nodeB] = await Promise.all([nodes.start({ REDIS_URL: redisUrl }), nodes.start({ REDIS_URL: redisUrl })]);
   }, 60_000);
 
   /** Bob with a socket of one session on each node, Alice (a chat partner) online on node B. */
   async function setUp() {
-    const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+    const { alice, bob, chatId } = await directChatPair();
     const bobSockets = [await socketOn(bob, nodeA), await socketOn(bob, nodeB)];
     const aliceSocket = await socketOn(alice, nodeB);
     const bobGets = bobSockets.map((socket) => collect(socket, "message:new"));
@@ -63,10 +50,8 @@ describe.skipIf(!redisUrl)("ending a session with a socket on each of two nodes"
   it("a socket token opens one connection, on any node", async () => {
     const carol = await registerUser();
     const { token } = await carol.call().realtime.token();
-    sockets.push(connectSocket(nodeA.url, token));
-    await connected(sockets.at(-1)!);
-    const again = connectSocket(nodeB.url, token);
-    sockets.push(again);
+    await connected(nodes.track(connectSocket(nodeA.url, token)));
+    const again = nodes.track(connectSocket(nodeB.url, token));
     await expect(connected(again)).rejects.toMatchObject({ code: "TOKEN_INVALID" });
   });
 

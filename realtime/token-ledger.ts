@@ -20,15 +20,15 @@ export function memoryTokenLedger(): TokenLedger {
   const used = new Map<string, number>();
   let sweptAt = 0;
   return {
-    async consume(tokenId, expiresAt) {
+    consume(tokenId, expiresAt) {
       const now = Date.now();
       if (now - sweptAt > 1_000) {
         sweptAt = now;
         for (const [id, until] of used) if (until <= now) used.delete(id);
       }
-      if (used.has(tokenId)) return false;
+      if (used.has(tokenId)) return Promise.resolve(false);
       used.set(tokenId, expiresAt);
-      return true;
+      return Promise.resolve(true);
     },
   };
 }

@@ -3,13 +3,13 @@
 // clones it (test/setup-integration.ts), which takes milliseconds.
 import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedDb, type EmbeddedDb } from "../scripts/embedded-db.ts";
 import { adminQuery, databaseUrl } from "./pg.ts";
+import { freePort } from "./sidecar-process.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,18 +21,6 @@ declare module "vitest" {
 }
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** Applies the migrations the way production does (`tsx scripts/prisma.ts migrate deploy`). */
 function migrate(url: string): Promise<void> {

@@ -3,8 +3,8 @@
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { loadSession } from "~/server/services/account/sessions";
 import { startRealtimeServer, type RealtimeOptions, type RealtimeServer } from "../realtime/server";
-import { connected, connectSocket, type TestSocket } from "./sockets";
-import type { registerUser } from "./trpc";
+import { connected, socketOf, type TestSocket } from "./sockets";
+import type { Caller } from "./trpc";
 
 export function inProcessSidecar(overrides: Partial<RealtimeOptions> = {}) {
   const sockets: TestSocket[] = [];
@@ -12,15 +12,12 @@ export function inProcessSidecar(overrides: Partial<RealtimeOptions> = {}) {
     server: undefined as unknown as RealtimeServer,
     url: "",
     /** Closes this socket after the test. */
-    track(socket: TestSocket): TestSocket {
+    track: (socket: TestSocket): TestSocket => {
       sockets.push(socket);
       return socket;
     },
     /** A connected socket of `person`, with a fresh token. */
-    async online(person: Awaited<ReturnType<typeof registerUser>>): Promise<TestSocket> {
-      const { token } = await person.call().realtime.token();
-      return connected(sidecar.track(connectSocket(sidecar.url, token)));
-    },
+    online: async (person: { call(): Caller }): Promise<TestSocket> => connected(sidecar.track(await socketOf(person, sidecar.url))),
   };
   beforeAll(async () => {
     sidecar.server = await startRealtimeServer({

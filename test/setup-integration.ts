@@ -1,7 +1,8 @@
 // Runs in each integration test file before its imports: a private database cloned from the
-// migrated template, and the environment src/env.ts validates at import.
+// migrated template, the environment src/env.ts validates at import, and recording realtime links.
 import { afterAll, inject } from "vitest";
 import { adminQuery, databaseUrl } from "./pg.ts";
+import { recordEndedRooms, recordPublished } from "./publisher.ts";
 
 const adminUrl = inject("pgAdminUrl");
 const template = inject("pgTemplate");
@@ -27,11 +28,15 @@ process.env.AUTH_SECRET ||= "test-secret-for-integration-tests-0123456789";
 (process.env as Record<string, string>).NODE_ENV = "test";
 
 // src/server/db and src/server/redis cache their clients on globalThis; never reuse another file's.
-const cache = globalThis as unknown as { prisma?: unknown; redis?: { quit(): Promise<unknown> } | null; bmPublisher?: unknown; bmSocketEnder?: unknown };
+const cache = globalThis as unknown as { prisma?: unknown; redis?: { quit(): Promise<unknown> } | null };
 delete cache.prisma;
 delete cache.redis;
-delete cache.bmPublisher;
-delete cache.bmSocketEnder;
+
+// Fan-out and socket disconnects are recorded, not sent: left to the environment's defaults they
+// would go to whatever listens on 127.0.0.1:3002 (or to the shared Redis). Tests that talk to a
+// real sidecar install their own (its in-process server, a loopback or Redis publisher).
+recordPublished();
+recordEndedRooms();
 
 afterAll(async () => {
   const { db } = await import("~/server/db");

@@ -23,13 +23,15 @@ export async function freePort(): Promise<number> {
 /** Starts `realtime/index.ts`; `port` restarts a node where a killed one listened. */
 export async function startSidecar(env: Record<string, string | undefined>, options: { port?: number } = {}): Promise<SidecarProcess> {
   const port = options.port ?? (await freePort());
+  // Without Redis a sidecar also listens on a loopback port (by default REALTIME_PORT + 1): a free one instead.
+  const internalPort = env.REALTIME_INTERNAL_PORT ?? String(await freePort());
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "realtime/index.ts"], {
-    env: { ...process.env, ...env, REALTIME_PORT: String(port), NODE_ENV: "test" },
+    env: { ...process.env, ...env, REALTIME_PORT: String(port), REALTIME_INTERNAL_PORT: internalPort, NODE_ENV: "test" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   // Generous: tsx start-up on a loaded CI machine can take tens of seconds.

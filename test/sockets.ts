@@ -1,6 +1,7 @@
 // Socket.IO clients for realtime tests, speaking the app's typed protocol.
 import { io, type Socket } from "socket.io-client";
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerEventName, type ServerToClientEvents } from "~/shared/realtime/events";
+import type { Caller } from "./trpc";
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -11,6 +12,12 @@ export function connectSocket(url: string, token: string, options: { protocol?: 
     reconnection: options.reconnection ?? false,
     forceNew: true,
   });
+}
+
+/** A socket of `person` (any signed-in client) to the sidecar at `url`, with a fresh token; connecting. */
+export async function socketOf(person: { call(): Caller }, url: string): Promise<TestSocket> {
+  const { token } = await person.call().realtime.token();
+  return connectSocket(url, token);
 }
 
 /** Resolves once connected; rejects with the refusal's code otherwise. */

@@ -114,6 +114,13 @@ export async function registerUser(overrides: Partial<TRegisterInput> = {}, opti
   return { ...client, user, input };
 }
 
+/** Alice and Bob, freshly registered, with the direct chat Alice opened to Bob. */
+export async function directChatPair() {
+  const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
+  const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
+  return { alice, bob, chatId };
+}
+
 /** What an HTTP client would receive for `error`: the app's errorFormatter applied. */
 export function errorShape(error: TRPCError, path?: string) {
   return getErrorShape({ config: appRouter._def._config, error, type: "unknown", path, input: undefined, ctx: undefined });

@@ -1,11 +1,12 @@
 // Presence: online while any socket of the user is connected, on any node; "last seen" when the
 // last one goes. Visible to chat partners and friends, as blocks and privacy settings allow.
-import { db } from "~/server/db";
-import { presenceAudience, visiblePresence } from "~/server/services/people/visibility";
+import { lastSeenOf, recordLastSeen } from "~/server/services/presence/last-seen";
+import { presenceAudience } from "~/server/services/people/visibility";
 import type { PresenceUpdate } from "~/shared/realtime/events";
 import { userRoom } from "~/shared/realtime/rooms";
 import { PRESENCE_REFRESH_MS, type PresenceStore } from "../presence-store";
 import type { RealtimeIo, RealtimeSocket } from "../types";
+import { onClientEvent } from "./client-event";
 
 async function announce(io: RealtimeIo, update: PresenceUpdate) {
   const audience = await presenceAudience(update.userId);
@@ -15,9 +16,10 @@ async function announce(io: RealtimeIo, update: PresenceUpdate) {
 /** Registers presence tracking; the returned function stops it once pending writes are done. */
 export function registerPresence(io: RealtimeIo, store: PresenceStore): () => Promise<void> {
   const pending = new Set<Promise<void>>();
-  const track = (work: Promise<void>) => {
-    pending.add(work);
-    void work.finally(() => pending.delete(work));
+  const track = (what: string, work: () => Promise<void>) => {
+    const running = work().catch((error) => console.warn(`realtime: presence ${what} failed`, error));
+    pending.add(running);
+    void running.finally(() => pending.delete(running));
   };
   const timer = setInterval(() => {
     const entries = [...io.of("/").sockets.values()].map((socket) => ({ userId: socket.data.userId, socketId: socket.id }));
@@ -27,39 +29,23 @@ export function registerPresence(io: RealtimeIo, store: PresenceStore): () => Pr
 
   io.on("connection", (socket: RealtimeSocket) => {
     const { userId } = socket.data;
-    track(
-      (async () => {
-        if (await store.add(userId, socket.id)) await announce(io, { userId, online: true, lastSeenAt: null });
-      })().catch((error) => console.warn("realtime: presence add failed", error)),
-    );
-
-    socket.on("disconnect", () => {
-      track(
-        (async () => {
-          if (!(await store.remove(userId, socket.id))) return;
-          const lastSeenAt = new Date();
-          await db.user.update({ where: { id: userId }, data: { lastSeenAt } });
-          await announce(io, { userId, online: false, lastSeenAt: lastSeenAt.toISOString() });
-        })().catch((error) => console.warn("realtime: presence remove failed", error)),
-      );
+    track("add", async () => {
+      if (await store.add(userId, socket.id)) await announce(io, { userId, online: true, lastSeenAt: null });
     });
 
-    socket.on("presence:query", async (payload, ack) => {
-      if (typeof ack !== "function") return;
-      const ids = Array.isArray(payload?.userIds) ? payload.userIds.filter((id): id is string => typeof id === "string").slice(0, 200) : [];
-      try {
-        const visible = await visiblePresence(userId, ids);
-        const [online, users] = await Promise.all([
-          store.online(visible),
-          db.user.findMany({ where: { id: { in: visible } }, select: { id: true, lastSeenAt: true } }),
-        ]);
-        ack({
-          ok: true,
-          data: users.map((user) => ({ userId: user.id, online: online.has(user.id), lastSeenAt: user.lastSeenAt?.toISOString() ?? null })),
-        });
-      } catch {
-        ack({ ok: false, code: "INTERNAL" });
-      }
+    socket.on("disconnect", () => {
+      track("remove", async () => {
+        if (!(await store.remove(userId, socket.id))) return;
+        const lastSeenAt = new Date();
+        await recordLastSeen(userId, lastSeenAt);
+        await announce(io, { userId, online: false, lastSeenAt: lastSeenAt.toISOString() });
+      });
+    });
+
+    onClientEvent(socket, "presence:query", async ({ userIds }) => {
+      const seen = await lastSeenOf(userId, userIds);
+      const online = await store.online(seen.map((person) => person.userId));
+      return { ok: true, data: seen.map((person) => ({ ...person, online: online.has(person.userId) })) };
     });
   });
 

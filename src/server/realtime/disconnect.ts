@@ -1,21 +1,18 @@
 // Ending sessions on every realtime node at once: the sockets of the given sessions (or of whole
 // users) are disconnected. With REDIS_URL: the Socket.IO Redis emitter's disconnectSockets (every
 // sidecar's adapter hears it). Without: a signed loopback call to the one local sidecar.
+import type { Redis } from "ioredis";
 import { env } from "~/env";
 import { getRedis } from "~/server/redis";
 import { sessionRoom, userRoom } from "~/shared/realtime/rooms";
 import { postSigned } from "./internal-signature";
 import { awaitedEmitter } from "./redis-publisher";
+import { installedSocketEnder, setSocketEnder, type SocketEnder } from "./socket-ender";
 
 export const INTERNAL_DISCONNECT_PATH = "/internal/disconnect";
 
-export interface SocketEnder {
-  /** Disconnects (and closes) every socket in any of `rooms`, on every node. */
-  disconnectRooms(rooms: string[]): Promise<void>;
-}
-
-function redisEnder(): SocketEnder {
-  const emitter = awaitedEmitter(getRedis()!);
+function redisSocketEnder(redis: Redis): SocketEnder {
+  const emitter = awaitedEmitter(redis);
   return { disconnectRooms: (rooms) => emitter.run((e) => e.in(rooms).disconnectSockets(true)) };
 }
 
@@ -25,16 +22,18 @@ export function loopbackEnder(url: string, secret: string): SocketEnder {
   };
 }
 
-const state = globalThis as unknown as { bmSocketEnder?: SocketEnder };
-
-/** Replaces how sockets are ended: the sidecar does it in-process, tests point it elsewhere. */
-export function setSocketEnder(ender: SocketEnder): void {
-  state.bmSocketEnder = ender;
+/** The socket ender the environment calls for: Redis when configured, else the local sidecar's loopback port. */
+export function environmentSocketEnder(): SocketEnder {
+  return env.REDIS_URL ? redisSocketEnder(getRedis()!) : loopbackEnder(env.REALTIME_INTERNAL_URL, env.AUTH_SECRET);
 }
 
-function ender(): SocketEnder {
-  state.bmSocketEnder ??= env.REDIS_URL ? redisEnder() : loopbackEnder(env.REALTIME_INTERNAL_URL, env.AUTH_SECRET);
-  return state.bmSocketEnder;
+/** The installed socket ender, or (installed on first use) the environment's. */
+export function getSocketEnder(): SocketEnder {
+  const installed = installedSocketEnder();
+  if (installed) return installed;
+  const ender = environmentSocketEnder();
+  setSocketEnder(ender);
+  return ender;
 }
 
 /** Disconnects the sockets of these sessions and of every session of these users. Never throws:
@@ -43,7 +42,7 @@ export async function disconnectSockets(target: { sessionIds?: string[]; userIds
   const rooms = [...(target.sessionIds ?? []).map(sessionRoom), ...(target.userIds ?? []).map(userRoom)];
   if (rooms.length === 0) return;
   try {
-    await ender().disconnectRooms(rooms);
+    await getSocketEnder().disconnectRooms(rooms);
   } catch (error) {
     console.warn("realtime: could not disconnect ended sessions:", error instanceof Error ? error.message : error);
   }

@@ -2,12 +2,12 @@
 // HMAC(AUTH_SECRET) over its timestamp, path and body; stale or replayed ones are refused.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-export const INTERNAL_TIMESTAMP_HEADER = "x-bm-timestamp";
-export const INTERNAL_SIGNATURE_HEADER = "x-bm-signature";
+const INTERNAL_TIMESTAMP_HEADER = "x-bm-timestamp";
+const INTERNAL_SIGNATURE_HEADER = "x-bm-signature";
 /** A random value per request, so two identical requests in one millisecond are not taken for a replay. */
-export const INTERNAL_NONCE_HEADER = "x-bm-nonce";
+const INTERNAL_NONCE_HEADER = "x-bm-nonce";
 /** A signed request is accepted this long after (or before, for clock skew) its timestamp. */
-export const INTERNAL_MAX_AGE_MS = 30_000;
+const INTERNAL_MAX_AGE_MS = 30_000;
 
 function signature(secret: string, timestamp: string, nonce: string, path: string, body: string): string {
   return createHmac("sha256", secret).update(`bm-internal\n${timestamp}\n${nonce}\n${path}\n${body}`).digest("base64url");

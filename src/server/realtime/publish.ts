@@ -4,14 +4,11 @@
 // whose events could not reach Redis is told to catch up when it returns (./redis-publisher.ts).
 import { env } from "~/env";
 import { getRedis } from "~/server/redis";
-import type { ServerEventArgs, PublishedEventName } from "~/shared/realtime/events";
+import type { PublishedEventName, ServerEventArgs } from "~/shared/realtime/events";
 import { userRoom } from "~/shared/realtime/rooms";
 import { postSigned } from "./internal-signature";
+import { installedPublisher, setPublisher, type Publisher } from "./publisher";
 import { createRedisPublisher } from "./redis-publisher";
-
-export interface Publisher {
-  toRooms(rooms: string[], event: PublishedEventName, args: unknown[]): Promise<void>;
-}
 
 export const INTERNAL_EMIT_PATH = "/internal/emit";
 
@@ -21,16 +18,18 @@ export function loopbackPublisher(url: string, secret: string): Publisher {
   };
 }
 
-const state = globalThis as unknown as { bmPublisher?: Publisher };
-
-/** Replaces the publisher: the sidecar emits in-process, tests record. */
-export function setPublisher(publisher: Publisher): void {
-  state.bmPublisher = publisher;
+/** The publisher the environment calls for: Redis when configured, else the local sidecar's loopback port. */
+export function environmentPublisher(): Publisher {
+  return env.REDIS_URL ? createRedisPublisher(getRedis()!) : loopbackPublisher(env.REALTIME_INTERNAL_URL, env.AUTH_SECRET);
 }
 
-function publisher(): Publisher {
-  state.bmPublisher ??= env.REDIS_URL ? createRedisPublisher(getRedis()!) : loopbackPublisher(env.REALTIME_INTERNAL_URL, env.AUTH_SECRET);
-  return state.bmPublisher;
+/** The installed publisher, or (installed on first use) the environment's. */
+export function getPublisher(): Publisher {
+  const installed = installedPublisher();
+  if (installed) return installed;
+  const publisher = environmentPublisher();
+  setPublisher(publisher);
+  return publisher;
 }
 
 /** Sends `event` to every socket of every user in `userIds`. */
@@ -38,7 +37,7 @@ export async function publishToUsers<E extends PublishedEventName>(userIds: Iter
   const rooms = [...new Set(userIds)].map(userRoom);
   if (rooms.length === 0) return;
   try {
-    await publisher().toRooms(rooms, event, args);
+    await getPublisher().toRooms(rooms, event, args);
   } catch (error) {
     console.warn(`realtime: could not publish ${event}:`, error instanceof Error ? error.message : error);
   }

@@ -4,9 +4,10 @@
 // as soon as Redis answers again. Messages are in the database already: catching up finds them.
 import { Emitter } from "@socket.io/redis-emitter";
 import type { Redis } from "ioredis";
-import type { ServerToClientEvents } from "~/shared/realtime/events";
+import type { ServerEventArgs, ServerEventName, ServerToClientEvents } from "~/shared/realtime/events";
 import { userRoom } from "~/shared/realtime/rooms";
-import type { Publisher } from "./publish";
+import { emitEvent } from "./emit";
+import type { Publisher } from "./publisher";
 
 /** Beyond this many remembered rooms, everyone is told to catch up instead. */
 const MAX_MISSED_ROOMS = 10_000;
@@ -25,7 +26,7 @@ export function awaitedEmitter(redis: Redis) {
   let published: Promise<unknown> = Promise.resolve();
   // The emitter only ever calls publish(); capturing its promise lets a failure reach the caller.
   const client = { publish: (channel: string, message: string | Uint8Array) => (published = redis.publish(channel, message as string)) };
-  const emitter = new Emitter<ServerToClientEvents>(client as unknown as Redis);
+  const emitter = new Emitter<ServerToClientEvents>(client);
   return {
     async run(operation: (emitter: Emitter<ServerToClientEvents>) => void): Promise<void> {
       published = Promise.resolve();
@@ -37,11 +38,8 @@ export function awaitedEmitter(redis: Redis) {
 
 export function createRedisPublisher(redis: Redis): RedisPublisher {
   const emitter = awaitedEmitter(redis);
-  const emit = (rooms: string[] | null, event: string, args: unknown[]) =>
-    emitter.run((e) => {
-      const target = rooms ? e.to(rooms) : e;
-      (target.emit as (event: string, ...args: unknown[]) => boolean)(event, ...args);
-    });
+  const emit = <E extends ServerEventName>(rooms: string[] | null, event: E, args: ServerEventArgs<E>) =>
+    emitter.run((e) => emitEvent(rooms ? e.to(rooms) : e, event, args));
 
   const missed = new Set<string>();
   let everyone = false;

@@ -48,7 +48,7 @@ export interface ReceiptUpdate {
   lastDeliveredSeq: number;
 }
 
-export interface TypingUpdate {
+interface TypingUpdate {
   chatId: string;
   userId: string;
   typing: boolean;
@@ -96,11 +96,8 @@ export interface SocketData {
   sessionId: string;
 }
 
-export type ServerEventName = keyof ServerToClientEvents;
-export type ServerEventArgs<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>;
-
-/** The events the app publishes to users' rooms (the sidecar's loopback channel accepts these). The
- * `satisfies` keeps them server events; a new event the app publishes must be added here. */
+/** What the app publishes to users' rooms, through Redis or the sidecar's loopback channel (which
+ * accepts exactly these). Together with SIDECAR_ONLY_EVENTS: every server event, once. */
 export const PUBLISHED_EVENTS = [
   "message:new",
   "receipt:update",
@@ -111,5 +108,31 @@ export const PUBLISHED_EVENTS = [
   "typing:update",
   "presence:update",
   "sync:required",
-] as const satisfies readonly ServerEventName[];
+] as const;
+
+/** Sent by a sidecar to its own sockets only, never published by the app. */
+export const SIDECAR_ONLY_EVENTS = ["server:shutdown"] as const;
+
+export const SERVER_EVENTS = [...PUBLISHED_EVENTS, ...SIDECAR_ONLY_EVENTS] as const;
+
 export type PublishedEventName = (typeof PUBLISHED_EVENTS)[number];
+export type ServerEventName = (typeof SERVER_EVENTS)[number];
+
+/** Compiles only when `T` is `never`; the error names the events in `T`. */
+type NoneOf<T extends never> = T;
+/**
+ * @public Never used: it compiles only while the lists and ServerToClientEvents agree. Each error
+ * names the odd ones out: an event declared but in neither list, a listed name not declared, a
+ * name in both lists.
+ */
+export type ServerEventListsAgree = [
+  NoneOf<Exclude<keyof ServerToClientEvents, ServerEventName>>,
+  NoneOf<Exclude<ServerEventName, keyof ServerToClientEvents>>,
+  NoneOf<Extract<PublishedEventName, (typeof SIDECAR_ONLY_EVENTS)[number]>>,
+];
+export type ServerEventArgs<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>;
+
+export type ClientEventName = keyof ClientToServerEvents;
+export type ClientEventPayload<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+/** What the sidecar answers to a client event through its ack. */
+export type ClientEventResult<E extends ClientEventName> = Parameters<NonNullable<Parameters<ClientToServerEvents[E]>[1]>>[0];
