@@ -3,7 +3,7 @@ import { Redis, type RedisOptions } from "ioredis";
 import { env } from "~/env";
 
 /** Reconnect quickly (≤ 1 s between attempts) so fan-out resumes soon after Redis returns. */
-export const REDIS_RETRY_STRATEGY = (times: number) => Math.min(100 * times, 1_000);
+const REDIS_RETRY_STRATEGY = (times: number) => Math.min(100 * times, 1_000);
 
 /** Logs a client's connection errors, once per outage, instead of leaving them unhandled
  * (an 'error' event without a listener is logged by ioredis as a bug on every retry). */

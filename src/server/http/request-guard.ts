@@ -40,7 +40,7 @@ function originOf(value: string | null): string | null {
 }
 
 /** Whether a state-changing request comes from one of `appOrigins` (see the rules above). */
-export function isSameOriginRequest(headers: Headers, appOrigins: string[]): boolean {
+function isSameOriginRequest(headers: Headers, appOrigins: string[]): boolean {
   const isApp = (value: string | null) => value !== null && appOrigins.includes(value);
   const origin = headers.get("origin");
   if (origin !== null) return isApp(originOf(origin));
@@ -52,7 +52,7 @@ export function isSameOriginRequest(headers: Headers, appOrigins: string[]): boo
 }
 
 /** Whether the body is declared as JSON (`application/json`, any parameters). */
-export function isJsonContentType(headers: Headers): boolean {
+function isJsonContentType(headers: Headers): boolean {
   const type = headers.get("content-type");
   return type !== null && type.split(";")[0]!.trim().toLowerCase() === "application/json";
 }

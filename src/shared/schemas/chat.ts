@@ -4,8 +4,8 @@ import { SEND_BATCH_MAX } from "../api-limits";
 import { INVISIBLE_PARAMS, visibleOrEmpty, zText } from "./text";
 
 export const MESSAGE_MAX_LENGTH = 4000;
-export const HISTORY_MAX_PAGE = 100;
-export const GROUP_MAX_MEMBERS = 500;
+const HISTORY_MAX_PAGE = 100;
+const GROUP_MAX_MEMBERS = 500;
 
 export const ZId = z.uuid("Must be an id");
 

@@ -1,6 +1,6 @@
 // The most used passwords of public breach lists (Latin and Russian keyboard layouts).
 // Checked case-insensitively at registration and password change.
-export const COMMON_PASSWORDS = new Set([
+const COMMON_PASSWORDS = new Set([
   "12345678", "123456789", "1234567890", "12345678910", "123123123", "11111111", "00000000",
   "87654321", "987654321", "0987654321", "11223344", "12341234", "1q2w3e4r", "1q2w3e4r5t",
   "1qaz2wsx", "qwertyui", "qwertyuiop", "qwerty123", "qwerty1234", "qwe123qwe", "asdfghjk",

@@ -4,12 +4,12 @@ import { isCommonPassword } from "./common-passwords";
 import { hasVisibleContent } from "./text";
 
 /** Blank: nothing visible in it (spaces, zero-width characters...). */
-export function isBlankPassword(password: string): boolean {
+function isBlankPassword(password: string): boolean {
   return !hasVisibleContent(password);
 }
 
 /** One character repeated, a short unit repeated ("abababab", "123123123"), or a run like "abcdefgh" / "87654321". */
-export function isTrivialPassword(password: string): boolean {
+function isTrivialPassword(password: string): boolean {
   const chars = [...password.toLowerCase()];
   for (let unit = 1; unit <= 3; unit++) {
     if (chars.length > unit && chars.every((char, i) => char === chars[i % unit])) return true;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { PASSWORD_LIKE_NAME_MESSAGE, passwordWeakness, resemblesIdentity } from "./password-rules";
 import { INVISIBLE_PARAMS, visibleOrEmpty, zText } from "./text";
 
-export const USERNAME_PATTERN = /^[a-z0-9_]+$/;
+const USERNAME_PATTERN = /^[a-z0-9_]+$/;
 
 export const ZUsername = zText()
   .trim()
@@ -13,7 +13,7 @@ export const ZUsername = zText()
   .max(32, "Username must be at most 32 characters")
   .regex(USERNAME_PATTERN, "Username may contain only letters a–z, digits and _");
 
-export const ZEmail = zText().trim().toLowerCase().max(254, "Email is too long").pipe(z.email("Enter a valid email address"));
+const ZEmail = zText().trim().toLowerCase().max(254, "Email is too long").pipe(z.email("Enter a valid email address"));
 
 /** A password as typed to sign in or to prove it: any text, never trimmed (spaces are part of it). */
 const ZPasswordText = zText().max(256, "Password must be at most 256 characters");
@@ -37,7 +37,7 @@ export const ZAvatarUrl = zText()
   .max(2048, "Avatar URL is too long")
   .pipe(z.url({ protocol: /^https$/, message: "Avatar URL must be an https:// link" }));
 
-export const ZLocale = z.enum(["ru", "en"]);
+const ZLocale = z.enum(["ru", "en"]);
 export type TLocale = z.infer<typeof ZLocale>;
 
 export const ZRegisterInput = z
