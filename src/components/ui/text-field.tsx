@@ -9,6 +9,7 @@ interface Common {
   error?: string;
   hint?: ReactNode;
   aside?: ReactNode;
+  trailing?: ReactNode;
 }
 
 export function TextField({
@@ -18,13 +19,14 @@ export function TextField({
   error,
   hint,
   aside,
+  trailing,
   className,
   ref,
   ...input
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & { ref?: Ref<HTMLInputElement> }) {
   return (
-    <Field id={id} name={name} label={label} error={error} hint={hint} aside={aside}>
-      <input id={id} name={name} ref={ref} className={cn(controlClass, "h-11", className)} {...describedBy(id, error, hint)} {...input} />
+    <Field id={id} name={name} label={label} error={error} hint={hint} aside={aside} trailing={trailing}>
+      <input id={id} name={name} ref={ref} className={cn(controlClass, "h-11", trailing ? "min-w-0 flex-1" : null, className)} {...describedBy(id, error, hint)} {...input} />
     </Field>
   );
 }

@@ -1,12 +1,8 @@
 "use client";
-// Names of the people in a chat, as a chat's messages and status lines show them.
+// How people are named in the UI: a person's name, a chat's title, a chat's members by id.
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useRef } from "react";
-import type { RouterOutputs } from "~/trpc/react";
-
-export type ChatDetails = RouterOutputs["chat"]["get"];
-export type ChatMember = ChatDetails["members"][number];
-export type ChatSummary = RouterOutputs["chat"]["list"][number];
+import type { ChatMember } from "./chat-types";
 
 export interface PersonLike {
   displayName: string | null;

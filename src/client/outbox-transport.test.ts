@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { classifySendError } from "./messenger";
+import { classifySendError } from "./outbox-transport";
 
 const failure = (httpStatus: number, code: string, appCode: string | null = null) =>
   new TRPCClientError("failed", { result: { error: { message: "failed", code: -32603, data: { httpStatus, code, appCode } } } } as never);
