@@ -46,9 +46,9 @@ export function mergeServerList(server: ChatSummary[], live: ChatSummary[] | nul
   const merged = server.map((chat) => {
     const known = liveById.get(chat.id);
     let result = chat;
-    if (known && (known.lastMessage?.seq ?? 0) > (chat.lastMessage?.seq ?? 0)) {
+    if (known && known.lastSeq > chat.lastSeq) {
       reordered = true;
-      result = { ...chat, lastMessage: known.lastMessage, lastSeq: Math.max(chat.lastSeq, known.lastSeq), lastMessageAt: known.lastMessageAt };
+      result = { ...chat, lastMessage: known.lastMessage, lastSeq: known.lastSeq, lastMessageAt: known.lastMessageAt };
     }
     const readMark = Math.max(readMarks.get(chat.id) ?? 0, result.myLastReadSeq);
     if (readMark !== result.myLastReadSeq || result !== chat) result = { ...result, myLastReadSeq: readMark, unread: Math.max(0, result.lastSeq - readMark) };
