@@ -2,6 +2,9 @@ import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from
 import { cn } from "./cn";
 import { controlClass, describedBy, Field } from "./field";
 
+/** For usernames, emails and URLs: typed exactly, no capitals, corrections or spelling marks. */
+export const VERBATIM = { autoCapitalize: "none", autoCorrect: "off", spellCheck: false } as const;
+
 interface Common {
   id: string;
   name: string;

@@ -4,28 +4,26 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "~/components/ui/button";
 import type { ChatDetails } from "../chat-types";
-import { useUsernameLookup } from "../use-username-lookup";
+import { usePersonPicker } from "../person-picker";
 import { InlineField } from "./inline-field";
 import type { GroupActions } from "./use-group-actions";
 
 export function AddMemberForm({ chat, actions }: { chat: ChatDetails; actions: GroupActions }) {
   const t = useTranslations("chat.info");
-  const lookup = useUsernameLookup();
-  const [candidate, setCandidate] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const picker = usePersonPicker();
   const [looking, setLooking] = useState(false);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (looking || !candidate.trim()) return;
+    if (looking || !picker.text.trim()) return;
     actions.clearError();
     setLooking(true);
     try {
-      const found = await lookup(candidate);
-      if (!found.ok) return setError(found.error);
-      if (chat.members.some((member) => member.id === found.user.id)) return setError(t("alreadyMember"));
-      await actions.add.mutateAsync({ chatId: chat.id, userIds: [found.user.id] }).then(
-        () => setCandidate(""),
+      const user = await picker.resolveTyped();
+      if (!user) return;
+      if (chat.members.some((member) => member.id === user.id)) return picker.setError(t("alreadyMember"));
+      await actions.add.mutateAsync({ chatId: chat.id, userIds: [user.id] }).then(
+        () => picker.change(""),
         () => undefined,
       );
     } finally {
@@ -41,15 +39,12 @@ export function AddMemberForm({ chat, actions }: { chat: ChatDetails; actions: G
         testId="member-add-input"
         label={t("addMember")}
         placeholder="@username"
-        value={candidate}
+        value={picker.text}
         verbatim
-        error={error}
-        onChange={(value) => {
-          setCandidate(value);
-          setError(null);
-        }}
+        error={picker.error}
+        onChange={picker.change}
       >
-        <Button type="submit" size="sm" variant="secondary" className="h-10" data-testid="member-add-submit" disabled={looking || actions.add.isPending || !candidate.trim()}>
+        <Button type="submit" size="sm" variant="secondary" className="h-10" data-testid="member-add-submit" disabled={looking || actions.add.isPending || !picker.text.trim()}>
           {t("addSubmit")}
         </Button>
       </InlineField>

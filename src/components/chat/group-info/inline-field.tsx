@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { cn } from "~/components/ui/cn";
 import { controlClass, describedBy, Field } from "~/components/ui/field";
+import { VERBATIM } from "~/components/ui/text-field";
 
 export function InlineField({
   id,
@@ -38,7 +39,7 @@ export function InlineField({
         data-testid={testId}
         value={value}
         autoComplete="off"
-        {...(verbatim ? { autoCapitalize: "none", autoCorrect: "off", spellCheck: false } : {})}
+        {...(verbatim ? VERBATIM : {})}
         {...attributes}
         {...describedBy(id, error ?? undefined, undefined)}
         onChange={(event) => onChange(event.target.value)}
