@@ -11,11 +11,11 @@ const ROLE_ORDER = { OWNER: 0, ADMIN: 1, MEMBER: 2 } as const;
 
 type Role = ChatMember["role"];
 
-export function canRemove(myRole: Role, meId: string, member: ChatMember): boolean {
+function canRemove(myRole: Role, meId: string, member: ChatMember): boolean {
   return member.id !== meId && member.role !== "OWNER" && (myRole === "OWNER" || (myRole === "ADMIN" && member.role === "MEMBER"));
 }
 
-export function canToggleAdmin(myRole: Role, meId: string, member: ChatMember): boolean {
+function canToggleAdmin(myRole: Role, meId: string, member: ChatMember): boolean {
   return myRole === "OWNER" && member.id !== meId && member.role !== "OWNER";
 }
 

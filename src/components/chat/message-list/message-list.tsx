@@ -3,7 +3,7 @@
 // messages while the reader is at the bottom, loads older pages at the top without a jump, and
 // marks the chat read while its newest message is on a visible screen.
 import { useLocale, useTranslations } from "next-intl";
-import { memo, useMemo } from "react";
+import { memo, useMemo, useRef } from "react";
 import type { OutboxItem } from "~/client/outbox-store";
 import type { Receipts } from "~/client/receipts";
 import type { Timeline } from "~/client/timeline";
@@ -39,8 +39,9 @@ export const MessageList = memo(function MessageList(props: MessageListProps) {
   const locale = useLocale();
   const rows = useMemo(() => buildRows(timeline.messages, pending, meId), [timeline.messages, pending, meId]);
   const sent = useMemo(() => sentUpTo(timeline.messages), [timeline.messages]);
-  const scroll = useScrollKeeper({ rows, pending, hasOlder: timeline.hasOlder, loadOlder: props.loadOlder });
-  useReadOnScreen({ listRef: scroll.scrollRef, newestSeq: timeline.messages.at(-1)?.seq, markRead: props.markRead, rows, readSeq: props.readSeq });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const scroll = useScrollKeeper(scrollRef, { rows, pending, hasOlder: timeline.hasOlder, loadOlder: props.loadOlder });
+  useReadOnScreen({ listRef: scrollRef, newestSeq: timeline.messages.at(-1)?.seq, markRead: props.markRead, rows, readSeq: props.readSeq });
   const context: RowContext = { meId, isGroup, locale, members, receipts, sent, nameOf, systemText, retry, discard };
 
   return (
@@ -51,7 +52,7 @@ export const MessageList = memo(function MessageList(props: MessageListProps) {
         </div>
       ) : null}
       <div
-        ref={scroll.scrollRef}
+        ref={scrollRef}
         data-testid="message-list"
         role="log"
         aria-label={t("messagesLabel")}

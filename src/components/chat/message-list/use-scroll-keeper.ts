@@ -2,7 +2,7 @@
 // The conversation's scrolling: opens at the bottom, follows new messages while the reader is at
 // the bottom (and always after sending), keeps the first message in place when an older page goes in
 // above, and asks for that page when the reader nears the top.
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { OutboxItem } from "~/client/outbox-store";
 import type { Row } from "./message-rows";
 
@@ -13,8 +13,10 @@ function nearBottom(list: HTMLElement): boolean {
   return list.scrollHeight - list.scrollTop - list.clientHeight < NEAR_BOTTOM_PX;
 }
 
-export function useScrollKeeper({ rows, pending, hasOlder, loadOlder }: { rows: Row[]; pending: OutboxItem[]; hasOlder: boolean; loadOlder: () => Promise<void> }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
+export function useScrollKeeper(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  { rows, pending, hasOlder, loadOlder }: { rows: Row[]; pending: OutboxItem[]; hasOlder: boolean; loadOlder: () => Promise<void> },
+) {
   const atBottom = useRef(true);
   const [showJump, setShowJump] = useState(false);
   const anchor = useRef<{ key: string; top: number } | null>(null);
@@ -34,7 +36,7 @@ export function useScrollKeeper({ rows, pending, hasOlder, loadOlder }: { rows: 
         loadingRef.current = false;
         setLoadingOlder(false);
       });
-  }, [hasOlder, loadOlder]);
+  }, [scrollRef, hasOlder, loadOlder]);
 
   const onScroll = () => {
     const list = scrollRef.current;
@@ -66,7 +68,7 @@ export function useScrollKeeper({ rows, pending, hasOlder, loadOlder }: { rows: 
     atBottom.current = nearBottom(list);
     setShowJump(!atBottom.current);
     maybeLoadOlder();
-  }, [rows, pending, maybeLoadOlder]);
+  }, [scrollRef, rows, pending, maybeLoadOlder]);
 
   // The composer growing, the keyboard opening or the window resizing keeps the bottom in view.
   useEffect(() => {
@@ -77,12 +79,12 @@ export function useScrollKeeper({ rows, pending, hasOlder, loadOlder }: { rows: 
     });
     observer.observe(list);
     return () => observer.disconnect();
-  }, []);
+  }, [scrollRef]);
 
   const jumpToNewest = () => {
     const list = scrollRef.current;
     list?.scrollTo({ top: list.scrollHeight, behavior: "smooth" });
   };
 
-  return { scrollRef, onScroll, showJump, loadingOlder, jumpToNewest };
+  return { onScroll, showJump, loadingOlder, jumpToNewest };
 }
