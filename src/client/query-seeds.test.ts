@@ -1,6 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 import type { AppRouter } from "~/server/api/root";
 import type { Messenger } from "./messenger";
@@ -10,7 +11,7 @@ import { seedMessengerFromQueries } from "./query-seeds";
 function setup() {
   const queryClient = new QueryClient();
   // Never called: only the query keys are used.
-  const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "http://localhost/api/trpc" })] });
+  const client = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "http://localhost/api/trpc", transformer: superjson })] });
   const trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient });
   const seeds: Array<[string, unknown]> = [];
   const messenger = {
