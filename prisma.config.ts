@@ -8,7 +8,7 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   experimental: { adapter: true },
   engine: "js",
-  async adapter() {
-    return new PrismaPg({ connectionString: process.env.DATABASE_URL });
+  adapter() {
+    return Promise.resolve(new PrismaPg({ connectionString: process.env.DATABASE_URL }));
   },
 });

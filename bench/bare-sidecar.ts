@@ -33,7 +33,7 @@ await new Promise<void>((resolve) => http.listen(port, "127.0.0.1", resolve));
 console.log(`bare sidecar on :${port}`);
 
 async function stop() {
-  io.close();
+  await io.close();
   await Promise.all(redis.map((client) => client.quit().catch(() => undefined)));
   process.exit(0);
 }

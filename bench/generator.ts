@@ -67,7 +67,7 @@ async function connect({ url, users, mode, tag, concurrency = 100, timeoutMs = 1
         timeout: 30_000,
       });
       const conn: Conn = { index: nextIndex++, userId: user.userId, socket, tag };
-      socket.on("message:new", (message) => onMessage(conn, message));
+      socket.on("message:new", (message: Parameters<typeof onMessage>[1]) => onMessage(conn, message));
       socket.once("connect", () => {
         conns.set(conn.index, conn);
         const list = byUser.get(user.userId) ?? [];

@@ -12,8 +12,9 @@ import { performance } from "node:perf_hooks";
 import { signAccessToken, signRealtimeToken } from "../src/server/auth/tokens.ts";
 import { openBenchDb, seed, seedHistory, type BenchDb, type Seeded } from "./lib/db";
 import { killAllNow, machineCpu, spawnNode, stopAll, stopProc, tasksetAvailable, waitHttp, type Proc } from "./lib/procs";
-import { round, summarize, type Summary } from "./lib/stats";
-import { renderMarkdown, type Results } from "./lib/report";
+import { round, summarize } from "./lib/stats";
+import { renderMarkdown } from "./lib/report";
+import type { LoadResult, Results } from "./lib/results";
 import { freePort } from "../test/sidecar-process.ts";
 
 // ---------------------------------------------------------------- options
@@ -126,24 +127,6 @@ watchdog.unref();
 // ---------------------------------------------------------------- helpers
 
 type Generator = Proc;
-interface LoadResult {
-  issued: number;
-  okSends: number;
-  failedSends: Record<string, number>;
-  skipped: number;
-  sendSeconds: number;
-  sendRate: number;
-  expected: number;
-  delivered: number;
-  lost: number;
-  duplicated: number;
-  stray: number;
-  outOfOrder: number;
-  deliveryRate: number;
-  latency: Summary;
-  send: Summary;
-  drainSeconds: number;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -166,7 +149,7 @@ async function withCpu<T>(procs: Proc[], body: () => Promise<T>): Promise<{ resu
   const seconds = (performance.now() - t0) / 1000;
   const after = await cpuOf(procs);
   const cpu: Record<string, number> = {};
-  for (const [name, value] of Object.entries(after)) if (before[name] !== undefined) cpu[name] = round(value - before[name]!);
+  for (const [name, value] of Object.entries(after)) if (before[name] !== undefined) cpu[name] = round(value - before[name]);
   return { result, cpu, seconds: round(seconds) };
 }
 
@@ -507,7 +490,7 @@ async function main() {
       );
       if (result.wrong) problem(`history: ${result.wrong} pages had the wrong messages`);
       out.history = { params, pages: Object.fromEntries(Object.entries(result.times).map(([name, times]) => [name, summarize(times)])), cpu };
-      for (const [name, page] of Object.entries(out.history.pages as Record<string, Summary>)) log(`[${kind}]   ${name}: p50 ${page.p50} p99 ${page.p99} ms`);
+      for (const [name, page] of Object.entries(out.history.pages)) log(`[${kind}]   ${name}: p50 ${page.p50} p99 ${page.p99} ms`);
     }
 
     // Close every socket and stop this stack (its Redis adapter would otherwise hear the other's traffic).

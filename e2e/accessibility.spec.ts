@@ -10,7 +10,7 @@ async function expectNoViolations(page: Page, where: string) {
   // Content outside landmarks (`region`) is a best practice, not WCAG; it was reported, so it is checked too.
   for (const options of [{ tags: WCAG_TAGS }, { rules: ["region"] }]) {
     const builder = new AxeBuilder({ page });
-    const result = await ("tags" in options ? builder.withTags(options.tags!) : builder.withRules(options.rules!)).analyze();
+    const result = await ("tags" in options ? builder.withTags(options.tags!) : builder.withRules(options.rules)).analyze();
     const found = result.violations.map((violation) => ({
       rule: violation.id,
       nodes: violation.nodes.map((node) => `${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(1).join(" ")}`),

@@ -1,8 +1,8 @@
 // Issue 8, items 9 and 10: security headers on pages, assets and the API; the app cannot be framed
 // by another origin; the app works under its Content-Security-Policy with no violation reported;
 // a hostile `next` after sign-in stays on the app's origin.
-import { expect as baseExpect, test, type BrowserContext, type Page } from "@playwright/test";
-import { messages, newPerson, openChatFromList, register, sendMessage, startDirectChat, type Person } from "./fixtures";
+import { expect as baseExpect, test, type BrowserContext } from "@playwright/test";
+import { messages, newPerson, openChatFromList, register, sendMessage, startDirectChat } from "./fixtures";
 
 const EVIL = "http://evil.example";
 

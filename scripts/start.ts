@@ -49,7 +49,7 @@ async function stop(code: number) {
       }
     }
   }
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)));
+  await Promise.all(children.filter((child) => child.exitCode === null).map((child) => new Promise((r) => child.once("exit", r))));
   await embedded?.stop();
   process.exit(code);
 }

@@ -38,7 +38,7 @@ export const env = createEnv({
   skipValidation: !!process.env.SKIP_ENV_VALIDATION,
   emptyStringAsUndefined: true,
   onValidationError: (issues) => {
-    const lines = issues.map((issue) => `  ${issue.path?.join(".")}: ${issue.message}`);
+    const lines = issues.map((issue) => `  ${issue.path?.map((segment) => String(typeof segment === "object" ? segment.key : segment)).join(".")}: ${issue.message}`);
     console.error(`Invalid environment variables (see .env.example):\n${lines.join("\n")}`);
     throw new Error("Invalid environment variables");
   },

@@ -86,7 +86,7 @@ export async function openBenchDb(log: (line: string) => void): Promise<BenchDb>
     async stop() {
       if (stopped) return;
       stopped = true;
-      await admin(adminUrl!, `DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`).catch(() => undefined);
+      await admin(adminUrl, `DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`).catch(() => undefined);
       if (embedded) {
         await embedded.stop().catch(() => undefined);
         rmSync(dataRoot, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // A tiny request/answer protocol over Node's IPC channel between the orchestrator and its children.
 import type { ChildProcess } from "node:child_process";
 
-export interface IpcRequest {
+interface IpcRequest {
   id: number;
   cmd: string;
   args?: unknown;
@@ -13,7 +13,8 @@ export interface IpcAnswer {
   error?: string;
 }
 
-type Handler = (args: any) => unknown | Promise<unknown>;
+/** Each handler declares its own argument type; the orchestrator sends the matching args. */
+type Handler = (args: never) => unknown;
 
 /** In a child: answers the orchestrator's commands; exits when the orchestrator goes away. */
 export function serveIpc(handlers: Record<string, Handler>, onParentGone: () => void = () => process.exit(0)): void {
@@ -27,16 +28,17 @@ export function serveIpc(handlers: Record<string, Handler>, onParentGone: () => 
     },
     ...handlers,
   };
-  process.on("message", async (message: IpcRequest) => {
+  const answer = async (message: IpcRequest) => {
     const handler = all[message.cmd];
     try {
       if (!handler) throw new Error(`unknown command ${message.cmd}`);
-      const result = await handler(message.args);
+      const result: unknown = await handler(message.args as never);
       process.send!({ id: message.id, ok: true, result } satisfies IpcAnswer);
     } catch (error) {
       process.send!({ id: message.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies IpcAnswer);
     }
-  });
+  };
+  process.on("message", (message: IpcRequest) => void answer(message));
   process.on("disconnect", onParentGone);
 }
 

@@ -32,7 +32,7 @@ export interface SpawnOptions {
 export function spawnNode({ name, args, env, cpu, nodeFlags = [] }: SpawnOptions): Proc {
   const nodeArgs = [...nodeFlags, "--import", "tsx", ...args];
   const [command, argv] = cpu && hasTaskset ? ["taskset", ["-c", cpu, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
-  const child = spawn(command, argv as string[], {
+  const child = spawn(command, argv, {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     detached: true,
@@ -95,18 +95,6 @@ export async function waitHttp(url: string, proc: Proc, timeoutMs = 30_000): Pro
     if (await fetch(url).then((res) => res.ok, () => false)) return;
     if (Date.now() > deadline) throw new Error(`${proc.name} did not answer ${url} within ${timeoutMs} ms:\n${proc.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** CPU seconds (user+system) of a live process from /proc/<pid>/stat, or null. */
-export function procCpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return ticks / 100;
-  } catch {
-    return null;
   }
 }
 

@@ -1,17 +1,7 @@
 // The markdown summary: our figures next to the bare Socket.IO baseline and the targets.
+import type { Results } from "./results";
 import type { Summary } from "./stats";
 
-export interface Results {
-  date: string;
-  command: string;
-  machine: Record<string, unknown>;
-  config: Record<string, unknown>;
-  ours: Record<string, any>;
-  bare: Record<string, any>;
-  skipped: string[];
-  problems: string[];
-  totalSeconds?: number;
-}
 
 const n = (value: unknown, digits = 1) => (typeof value === "number" && Number.isFinite(value) ? value.toLocaleString("en-US", { maximumFractionDigits: digits }) : "–");
 const ratio = (a: unknown, b: unknown) => (typeof a === "number" && typeof b === "number" && b > 0 ? (a / b).toFixed(2) : "–");
@@ -34,7 +24,7 @@ export function renderMarkdown(r: Results): string {
   if (o.direct) {
     const d = o.direct;
     row(
-      `2. direct, ${d.params.pairs} pairs @ ${n(d.params.rate, 0)} msg/s, ${n(d.params.connectedClients, 0)} clients`,
+      `2. direct, ${n(d.params.pairs, 0)} pairs @ ${n(d.params.rate, 0)} msg/s, ${n(d.params.connectedClients, 0)} clients`,
       "latency p50 / p95 / p99 / max (ms)",
       lat(d.latency),
       lat(b.direct?.latency),
@@ -47,7 +37,7 @@ export function renderMarkdown(r: Results): string {
   }
   if (o.maxSends) {
     row(
-      `6. max persisted sends/s (${o.maxSends.params.concurrency} in flight)`,
+      `6. max persisted sends/s (${n(o.maxSends.params.concurrency, 0)} in flight)`,
       "sends/s (send call p50 / p99 ms)",
       `${n(o.maxSends.sendRate, 0)} (${n(o.maxSends.send.p50)} / ${n(o.maxSends.send.p99)})`,
       b.maxSends ? `${n(b.maxSends.sendRate, 0)} (${n(b.maxSends.send.p50)} / ${n(b.maxSends.send.p99)})` : "–",
@@ -73,11 +63,11 @@ export function renderMarkdown(r: Results): string {
   }
   if (o.crossNode) {
     const c = o.crossNode;
-    row(`4. cross-node, ${c.params.pairs} pairs @ ${n(c.params.rate, 0)} msg/s, A → Redis → B`, "latency p50 / p95 / p99 / max (ms)", lat(c.latency), lat(b.crossNode?.latency), ratio(c.latency.p99, b.crossNode?.latency?.p99), "", "");
+    row(`4. cross-node, ${n(c.params.pairs, 0)} pairs @ ${n(c.params.rate, 0)} msg/s, A → Redis → B`, "latency p50 / p95 / p99 / max (ms)", lat(c.latency), lat(b.crossNode?.latency), ratio(c.latency.p99, b.crossNode?.latency?.p99), "", "");
     row("", "lost · duplicated", `${c.lost} · ${c.duplicated}`, b.crossNode ? `${b.crossNode.lost} · ${b.crossNode.duplicated}` : "–", "", "0 · 0", mark(c.lost === 0 && c.duplicated === 0));
   }
   if (o.history) {
-    for (const [name, page] of Object.entries(o.history.pages as Record<string, Summary>)) {
+    for (const [name, page] of Object.entries(o.history.pages)) {
       row(name === "newest" ? `5. history, ${n(o.history.params.rows, 0)}-message chat, pages of 50` : "", `${name} page p50 / p99 (ms)`, `${n(page.p50, 2)} / ${n(page.p99, 2)}`, "n/a", "", "p99 ≤ 20 ms", mark(page.p99 <= 20));
     }
   }
@@ -99,7 +89,7 @@ export function renderMarkdown(r: Results): string {
     `### Benchmark, ${r.date.slice(0, 16).replace("T", " ")} UTC — \`${r.command}\``,
     "",
     `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB · Node ${m.node} · socket.io ${m.socketIo} · pg ${m.pg} · Redis ${m.redis} · ` +
-      `${m.pinned ? "servers on core 0, generator on core 1" : "not pinned"} · load average at start ${(m.loadAverage as number[]).join(" ")} · run ${n(r.totalSeconds)} s`,
+      `${m.pinned ? "servers on core 0, generator on core 1" : "not pinned"} · load average at start ${m.loadAverage.join(" ")} · run ${n(r.totalSeconds)} s`,
     "",
     table,
     "",

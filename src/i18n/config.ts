@@ -2,7 +2,7 @@
 import type { TLocale } from "~/shared/schemas/user";
 
 export const LOCALES = ["ru", "en"] as const satisfies readonly TLocale[];
-export const DEFAULT_LOCALE: TLocale = "ru";
+const DEFAULT_LOCALE: TLocale = "ru";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
 export function toLocale(value: string | undefined | null): TLocale {

@@ -2,6 +2,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, toLocale } from "./config";
+import type ruMessages from "../../messages/ru.json";
 
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
@@ -9,4 +10,4 @@ export default getRequestConfig(async () => {
   return { locale, messages: messages.default };
 });
 
-type Messages = typeof import("../../messages/ru.json");
+type Messages = typeof ruMessages;

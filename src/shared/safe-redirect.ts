@@ -19,11 +19,20 @@ function decoded(pathname: string): string | null {
   }
 }
 
+/** A backslash or a control character (C0, DEL, C1): browsers rewrite or drop these inside URLs. */
+function hasUnsafeUrlChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5c || code <= 0x1f || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
+
 /** `value` normalised, if it is a same-origin relative path, else `fallback`. */
 export function safeNextPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || value.length > MAX_LENGTH || !isLocalPath(value)) return fallback;
   // Browsers read "\" as "/" ("/\evil.com" is "//evil.com") and drop tabs/newlines from URLs.
-  if (/[\\\u0000-\u001f\u007f-\u009f]/.test(value)) return fallback;
+  if (hasUnsafeUrlChar(value)) return fallback;
   let url: URL;
   try {
     url = new URL(value, BASE);
@@ -34,7 +43,7 @@ export function safeNextPath(value: unknown, fallback = "/"): string {
   const path = `${url.pathname}${url.search}${url.hash}`;
   // The normalised path must itself be local, also once a later hop decodes %2f / %5c in it.
   const plain = decoded(url.pathname);
-  if (!isLocalPath(path) || plain === null || !isLocalPath(plain) || /[\\\u0000-\u001f]/.test(plain)) return fallback;
+  if (!isLocalPath(path) || plain === null || !isLocalPath(plain) || hasUnsafeUrlChar(plain)) return fallback;
   // And stable: reading it again gives the same path (no second round of dot-segment removal).
   const again = new URL(path, BASE);
   return again.origin === BASE && `${again.pathname}${again.search}${again.hash}` === path ? path : fallback;
