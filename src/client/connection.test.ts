@@ -57,7 +57,7 @@ function options(overrides: Partial<ConnectionOptions> = {}) {
   const calls = { connect: 0, sessionEnded: 0, outdated: 0 };
   let tokens = 0;
   const value: ConnectionOptions = {
-    getToken: async () => grant(`t${++tokens}`),
+    getToken: () => Promise.resolve(grant(`t${++tokens}`)),
     onState: (state) => states.push(state),
     onConnect: () => calls.connect++,
     onSessionEnded: () => calls.sessionEnded++,
@@ -123,9 +123,9 @@ describe("connectRealtime", () => {
   it("stops and signs out when the token request says the session is gone", async () => {
     let first = true;
     const { value, calls } = options({
-      getToken: async () => {
-        if (first) return (first = false), grant("t1");
-        throw { data: { code: "UNAUTHORIZED" } };
+      getToken: () => {
+        if (first) return (first = false), Promise.resolve(grant("t1"));
+        return Promise.reject(Object.assign(new Error("unauthorized"), { data: { code: "UNAUTHORIZED" } }));
       },
     });
     await connectRealtime(value);
@@ -153,13 +153,13 @@ describe("connectRealtime", () => {
   });
 
   it("asks for a reload when the first token speaks another protocol", async () => {
-    const { value, calls } = options({ getToken: async () => grant("t1", { protocol: PROTOCOL_VERSION + 1 }) });
+    const { value, calls } = options({ getToken: () => Promise.resolve(grant("t1", { protocol: PROTOCOL_VERSION + 1 })) });
     await connectRealtime(value);
     expect(calls.outdated).toBe(1);
   });
 
   it("moves to the next sidecar of the list on every reconnect attempt", async () => {
-    const { value } = options({ getToken: async () => grant("t", { urls: ["http://a", "http://b"] }) });
+    const { value } = options({ getToken: () => Promise.resolve(grant("t", { urls: ["http://a", "http://b"] })) });
     await connectRealtime(value);
     const socket = io.sockets[0]!;
     const first = socket.io.uri;

@@ -34,7 +34,7 @@ export class FakeSocket {
         this.emitted.push({ event, payload });
         this.acks.push(ack);
       },
-      emitWithAck: async () => ({ ok: true, data: this.presence }),
+      emitWithAck: () => Promise.resolve({ ok: true, data: this.presence }),
     };
   }
   close() {
@@ -74,18 +74,17 @@ export class FakeServer {
 
   api(): TRPCClient<AppRouter> {
     const api = {
-      realtime: { token: { mutate: async () => ({ token: "t", url: "http://sidecar", protocol: 1 }) } },
+      realtime: { token: { mutate: () => Promise.resolve({ token: "t", url: "http://sidecar", protocol: 1 }) } },
       message: {
-        history: { query: async (input: { chatId: string; after?: number; before?: number; limit: number }) => this.history(input) },
+        history: { query: (input: { chatId: string; after?: number; before?: number; limit: number }) => Promise.resolve(this.history(input)) },
         markRead: {
-          mutate: async (input: { chatId: string; seq: number }) => {
+          mutate: (input: { chatId: string; seq: number }) => {
             this.markReadCalls.push(input);
-            if (this.markReadFails) throw new Error("offline");
-            return { ok: true };
+            return this.markReadFails ? Promise.reject(new Error("offline")) : Promise.resolve({ ok: true });
           },
         },
-        send: { mutate: async () => Promise.reject(new TypeError("fetch failed")) },
-        sendBatch: { mutate: async () => Promise.reject(new TypeError("fetch failed")) },
+        send: { mutate: () => Promise.reject(new TypeError("fetch failed")) },
+        sendBatch: { mutate: () => Promise.reject(new TypeError("fetch failed")) },
       },
     };
     return api as unknown as TRPCClient<AppRouter>;
@@ -125,7 +124,7 @@ export function summary(id: string, lastSeq: number, myLastReadSeq: number, last
     unread: Math.max(0, lastSeq - myLastReadSeq),
     lastMessage: null,
     lastMessageAt,
-  } as ChatSummary;
+  };
 }
 
 /** A started Messenger for user "me" on a fake socket (not yet connected: call `connect()`). */
@@ -135,9 +134,9 @@ export async function startMessenger(callbacks: MessengerCallbacks = {}) {
   let connection: ConnectionOptions | null = null;
   const messenger = new Messenger("me", server.api(), callbacks, {
     store: memoryOutboxStore(),
-    connect: async (options) => {
+    connect: (options) => {
       connection = options;
-      return socket as unknown as ClientSocket;
+      return Promise.resolve(socket as unknown as ClientSocket);
     },
     exclusive: (work) => work(),
     reload: () => undefined,

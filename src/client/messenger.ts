@@ -5,7 +5,7 @@
 // Framework-free; src/client/react.tsx exposes it to components.
 import type { TRPCClient } from "@trpc/client";
 import type { AppRouter } from "~/server/api/root";
-import type { MessageDto, PresenceUpdate, ReceiptUpdate } from "~/shared/realtime/events";
+import type { Ack, MessageDto, PresenceUpdate, ReceiptUpdate } from "~/shared/realtime/events";
 import { mergeServerList, withMessage, withoutChat, withReadMark, type ChatSummary } from "./chat-summaries";
 import { connectRealtime, type ClientSocket, type ConnectionOptions, type ConnectionState } from "./connection";
 import { Outbox } from "./outbox";
@@ -109,7 +109,7 @@ export class Messenger {
   // --- store plumbing (useSyncExternalStore) ---
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => void this.listeners.delete(listener);
   };
   getState = () => this.state;
   private set(patch: Partial<MessengerState>) {
@@ -319,7 +319,9 @@ export class Messenger {
 
   async queryPresence(userIds: string[]): Promise<void> {
     if (!this.socket?.connected || userIds.length === 0) return;
-    const result = await this.socket.timeout(5_000).emitWithAck("presence:query", { userIds }).catch(() => null);
+    // Socket.IO types a timed emitWithAck's answer loosely: it is the event's ack.
+    const asked = this.socket.timeout(5_000).emitWithAck("presence:query", { userIds }) as Promise<Ack<PresenceUpdate[]>>;
+    const result = await asked.catch(() => null);
     if (!result?.ok) return;
     const presence = { ...this.state.presence };
     for (const update of result.data) presence[update.userId] = update;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { classifySendError, SendRefusedError } from "./outbox-transport";
 
 const failure = (httpStatus: number, code: string, appCode: string | null = null) =>
-  new TRPCClientError("failed", { result: { error: { message: "failed", code: -32603, data: { httpStatus, code, appCode } } } } as never);
+  new TRPCClientError("failed", { result: { error: { message: "failed", code: -32603, data: { httpStatus, code, appCode } } } });
 
 describe("classifySendError", () => {
   it("keeps a message for later when the service is unavailable (503), as for a network error", () => {
@@ -29,7 +29,7 @@ describe("classifySendError: per-message refusals of a batch", () => {
 
 describe("classifySendError: whole-call failures", () => {
   it("retries a rate limit (429) after its retryAfter, and a lapsed session (401) or a timeout (408)", () => {
-    const limited = new TRPCClientError("slow", { result: { error: { message: "slow", code: -32029, data: { httpStatus: 429, code: "TOO_MANY_REQUESTS", appCode: "RATE_LIMITED", retryAfter: 2 } } } } as never);
+    const limited = new TRPCClientError("slow", { result: { error: { message: "slow", code: -32029, data: { httpStatus: 429, code: "TOO_MANY_REQUESTS", appCode: "RATE_LIMITED", retryAfter: 2 } } } });
     expect(classifySendError(limited)).toEqual({ kind: "retry", code: "RATE_LIMITED", retryAfterMs: 2000 });
     expect(classifySendError(failure(401, "UNAUTHORIZED")).kind).toBe("retry");
     expect(classifySendError(failure(408, "TIMEOUT")).kind).toBe("retry");

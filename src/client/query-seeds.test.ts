@@ -25,8 +25,8 @@ describe("seedMessengerFromQueries", () => {
   it("hands the Messenger what the cache holds, then every later chat.list and chat.get answer", () => {
     const { queryClient, trpc, messenger, seeds } = setup();
     const list = [summary("c1", 1, 1, "2026-01-01T12:00:00.000Z")];
-    queryClient.setQueryData(trpc.chat.list.queryKey(), list as never);
-    const stop = seedMessengerFromQueries(queryClient, trpc as never, messenger);
+    queryClient.setQueryData(trpc.chat.list.queryKey(), list);
+    const stop = seedMessengerFromQueries(queryClient, trpc, messenger);
     expect(seeds).toEqual([["list", list]]);
 
     const members = [{ id: "bob", lastReadSeq: 1, lastDeliveredSeq: 2 }];

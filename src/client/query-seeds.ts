@@ -1,11 +1,16 @@
 // Server fetches seed the Messenger: every chat.list and chat.get answer that lands in the TanStack
 // Query cache is handed to it at once (before React renders the answer), so components read live
 // chat state from the Messenger alone.
-import { hashKey, type Query, type QueryClient } from "@tanstack/react-query";
+import { hashKey, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { useTRPC } from "~/trpc/react";
 import type { ChatSummary, Messenger } from "./messenger";
 
 type Trpc = ReturnType<typeof useTRPC>;
+interface CachedQuery {
+  queryHash: string;
+  queryKey: QueryKey;
+  state: { data: unknown };
+}
 interface ChatDetailsSeed {
   id: string;
   members: Array<{ id: string; lastReadSeq: number; lastDeliveredSeq: number }>;
@@ -15,7 +20,7 @@ interface ChatDetailsSeed {
 export function seedMessengerFromQueries(queryClient: QueryClient, trpc: Trpc, messenger: Messenger): () => void {
   const listHash = hashKey(trpc.chat.list.queryKey());
   const detailsPath = hashKey(trpc.chat.get.pathKey());
-  const seed = (query: Query) => {
+  const seed = (query: CachedQuery) => {
     const data = query.state.data;
     if (!data) return;
     if (query.queryHash === listHash) messenger.seedChatList(data as ChatSummary[]);
@@ -25,7 +30,7 @@ export function seedMessengerFromQueries(queryClient: QueryClient, trpc: Trpc, m
     }
   };
   const cache = queryClient.getQueryCache();
-  for (const query of cache.getAll()) seed(query);
+  for (const query of cache.getAll() as CachedQuery[]) seed(query);
   return cache.subscribe((event) => {
     if (event.type === "updated" && event.action.type === "success") seed(event.query);
   });

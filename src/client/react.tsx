@@ -11,12 +11,31 @@ import { seedMessengerFromQueries } from "./query-seeds";
 
 const MessengerContext = createContext<Messenger | null>(null);
 
+/** The provider's current Messenger as a tiny external store: the effect that creates and stops it
+ * publishes it here, and the provider re-renders through useSyncExternalStore. */
+function messengerSlot() {
+  let current: Messenger | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    set: (next: Messenger | null) => {
+      current = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
 export function MessengerProvider({ userId, children }: { userId: string; children: ReactNode }) {
   const api = useTRPCClient();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const [messenger, setMessenger] = useState<Messenger | null>(null);
+  const [slot] = useState(messengerSlot);
+  const messenger = useSyncExternalStore(slot.subscribe, slot.get, () => null);
 
   useEffect(() => {
     const refreshList = () => void queryClient.invalidateQueries({ queryKey: trpc.chat.list.queryKey() });
@@ -42,14 +61,14 @@ export function MessengerProvider({ userId, children }: { userId: string; childr
       onSessionEnded: () => router.replace("/sign-in"),
     });
     const stopSeeding = seedMessengerFromQueries(queryClient, trpc, instance);
-    setMessenger(instance);
+    slot.set(instance);
     void instance.start().catch((error) => console.warn("realtime: could not start", error));
     return () => {
       stopSeeding();
       instance.stop();
-      setMessenger(null);
+      slot.set(null);
     };
-  }, [userId, api, trpc, queryClient, router]);
+  }, [slot, userId, api, trpc, queryClient, router]);
 
   return <MessengerContext.Provider value={messenger}>{children}</MessengerContext.Provider>;
 }

@@ -63,7 +63,7 @@ function NewChatForm({ onDone }: { onDone: () => void }) {
         label={t("username")}
         placeholder={t("placeholder")}
         autoFocus
-        onPick={(person) => void open(async () => person.id)}
+        onPick={(person) => void open(() => Promise.resolve(person.id))}
       />
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onDone}>

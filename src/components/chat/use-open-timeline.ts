@@ -2,12 +2,11 @@
 // Loads an open chat's timeline into the Messenger; a failure is shown with a retry, and retried by
 // itself when the connection comes back.
 import { useEffect, useEffectEvent, useState } from "react";
-import { useMessenger, useMessengerState } from "~/client/react";
+import { useMessenger } from "~/client/react";
 import { isGone } from "./use-chat-exit";
 
 export function useOpenTimeline(chatId: string, onGone: () => void): { error: unknown; retry: () => void } {
   const messenger = useMessenger();
-  const online = useMessengerState((state) => state.connection === "online");
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -28,12 +27,16 @@ export function useOpenTimeline(chatId: string, onGone: () => void): { error: un
     };
   }, [messenger, chatId, attempt]);
 
-  const retryAfterFailure = useEffectEvent(() => {
-    if (error) setAttempt((value) => value + 1);
-  });
+  // While it has failed: try again each time the connection comes back.
   useEffect(() => {
-    if (online) retryAfterFailure();
-  }, [online]);
+    if (!messenger || !error) return;
+    let online = messenger.getState().connection === "online";
+    return messenger.subscribe(() => {
+      const now = messenger.getState().connection === "online";
+      if (now && !online) setAttempt((value) => value + 1);
+      online = now;
+    });
+  }, [messenger, error]);
 
   return { error, retry: () => setAttempt((value) => value + 1) };
 }
