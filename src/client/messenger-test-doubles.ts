@@ -12,7 +12,7 @@ type Handler = (...args: never[]) => void;
 type Ack = (error: Error | null, response?: unknown) => void;
 
 /** A socket whose server side is the test: `deliver` plays an event, `emitted` lists what was sent. */
-export class FakeSocket {
+class FakeSocket {
   connected = false;
   emitted: Array<{ event: string; payload: unknown }> = [];
   /** Acks of timed emits, in order, for the test to answer. */
@@ -50,7 +50,7 @@ export class FakeSocket {
 }
 
 /** The server's side of message.history: each chat's stored messages. */
-export class FakeServer {
+class FakeServer {
   messages = new Map<string, MessageDto[]>();
   historyCalls: Array<{ chatId: string; after?: number; before?: number; limit: number }> = [];
   markReadCalls: Array<{ chatId: string; seq: number }> = [];

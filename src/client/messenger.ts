@@ -16,7 +16,6 @@ import { hasGap, mergeMessages, prependPage, timelineFromPage, type Timeline } f
 import { withoutExpired, withTyping, type TypingState } from "./typing";
 
 export type { ChatSummary } from "./chat-summaries";
-export type { Receipts } from "./receipts";
 
 export interface MessengerState {
   connection: ConnectionState;

@@ -11,7 +11,8 @@ import type { AppRouter } from "~/server/api/root";
 import { TRPC_MAX_BATCH_SIZE } from "~/shared/api-limits";
 import { createQueryClient } from "./query-client";
 
-export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+export { useTRPC, useTRPCClient };
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 

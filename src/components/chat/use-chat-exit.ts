@@ -10,7 +10,7 @@ import { useMessenger, useMessengerState } from "~/client/react";
 import type { ChatDetails } from "./chat-types";
 import { useNotify } from "./notice";
 
-export type ExitReason = "removed" | "notFound";
+type ExitReason = "removed" | "notFound";
 
 /** The chat does not exist for this person (not a member, removed, a malformed id). */
 export function isGone(error: unknown): boolean {
