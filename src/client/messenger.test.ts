@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TYPING_TTL_MS } from "~/shared/realtime/events";
-import { DELIVERED_BATCH_MS } from "./messenger";
+import { DELIVERED_BATCH_MS } from "./delivered-marks";
 import { message, startMessenger, summary } from "./messenger-test-doubles";
 
 afterEach(() => {

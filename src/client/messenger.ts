@@ -8,6 +8,7 @@ import type { AppRouter } from "~/server/api/root";
 import type { Ack, MessageDto, PresenceUpdate, ReceiptUpdate } from "~/shared/realtime/events";
 import { mergeServerList, withMessage, withoutChat, withReadMark, type ChatSummary } from "./chat-summaries";
 import { connectRealtime, type ClientSocket, type ConnectionOptions, type ConnectionState } from "./connection";
+import { DeliveredMarks } from "./delivered-marks";
 import { Outbox } from "./outbox";
 import { indexedDbOutboxStore, type OutboxItem, type OutboxStore } from "./outbox-store";
 import { outboxTransport } from "./outbox-transport";
@@ -66,7 +67,6 @@ export interface MessengerEnvironment {
 const TYPING_RESEND_MS = 2_500;
 const HISTORY_PAGE = 50;
 const CATCH_UP_PAGE = 100;
-export const DELIVERED_BATCH_MS = 200;
 
 export class Messenger {
   private state: MessengerState = INITIAL_MESSENGER_STATE;
@@ -80,10 +80,7 @@ export class Messenger {
   private typingSent = new Map<string, number>();
   /** chatId → the highest seq this device has marked read (kept over chat.list refetches). */
   private readMarks = new Map<string, number>();
-  private deliveredQueue = new Map<string, number>();
-  /** chatId → the highest seq this device has already reported as delivered. */
-  private deliveredSent = new Map<string, number>();
-  private deliveredTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly delivered = new DeliveredMarks(() => this.socket);
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
 
@@ -138,7 +135,7 @@ export class Messenger {
     this.outbox.stop();
     this.socket?.close();
     if (this.typingTimer) clearInterval(this.typingTimer);
-    if (this.deliveredTimer) clearTimeout(this.deliveredTimer);
+    this.delivered.stop();
   }
 
   // --- seeds from server fetches ---
@@ -252,33 +249,12 @@ export class Messenger {
    * the chat list loaded before the socket joined — so the senders get ✓✓. Each mark is sent once,
    * batched per chat, and kept until a socket is connected to carry it. */
   acknowledgeDelivered(chatId: string, seq: number): void {
-    if (seq <= Math.max(this.deliveredSent.get(chatId) ?? 0, this.deliveredQueue.get(chatId) ?? 0)) return;
-    this.deliveredQueue.set(chatId, seq);
-    this.deliveredTimer ??= setTimeout(() => {
-      this.deliveredTimer = null;
-      this.flushDelivered();
-    }, DELIVERED_BATCH_MS);
+    this.delivered.add(chatId, seq);
   }
 
   private learned(chatId: string, messages: MessageDto[]) {
     const fromOthers = messages.filter((message) => message.senderId !== this.userId);
     if (fromOthers.length) this.acknowledgeDelivered(chatId, Math.max(...fromOthers.map((message) => message.seq)));
-  }
-
-  private flushDelivered() {
-    const socket = this.socket;
-    if (!socket?.connected) return; // resync() flushes once the socket is up
-    for (const [chatId, seq] of this.deliveredQueue) {
-      this.deliveredSent.set(chatId, seq);
-      socket.timeout(10_000).emit("message:delivered", { chatId, seq }, (error) => {
-        // Lost on the way (the socket dropped): report it again unless a later mark went out.
-        if (error && this.deliveredSent.get(chatId) === seq) {
-          this.deliveredSent.delete(chatId);
-          this.acknowledgeDelivered(chatId, seq);
-        }
-      });
-    }
-    this.deliveredQueue.clear();
   }
 
   private applyReceipt(update: ReceiptUpdate) {
@@ -346,7 +322,7 @@ export class Messenger {
   /** After every (re)connect, or when the server says events were lost: catch up on every open chat, flush the outbox, refresh lists. */
   private resync() {
     this.outbox.online();
-    this.flushDelivered();
+    this.delivered.flush();
     for (const chatId of Object.keys(this.state.timelines)) void this.catchUp(chatId).catch(() => undefined);
     this.callbacks.onReconnect?.();
   }
