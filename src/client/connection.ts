@@ -17,9 +17,9 @@ export interface TokenGrant {
 
 /** Reconnect back-off: a restarted sidecar is found within about a second, with jitter so that
  * thousands of clients do not all knock at once. */
-export const RECONNECT_DELAY_MS = 250;
-export const RECONNECT_DELAY_MAX_MS = 1_000;
-export const RECONNECT_JITTER = 0.5;
+const RECONNECT_DELAY_MS = 250;
+const RECONNECT_DELAY_MAX_MS = 1_000;
+const RECONNECT_JITTER = 0.5;
 
 /** Round-robin over the sidecar URLs, starting at a random one to spread clients over the nodes. */
 export function sidecarRotation(urls: string[], random = Math.random): { current: () => string; next: () => string } {

@@ -1,32 +1,51 @@
-// The browser's messaging state: per-chat timelines, the outbox, receipts, typing and presence,
-// kept in step with the server over the socket, with catch-up by sequence after every reconnect.
+// The browser's messaging state: per-chat timelines, the outbox, the chat list (previews, unread
+// counts), receipts, typing and presence, kept in step with the server over the socket, with
+// catch-up by sequence after every reconnect. The one owner of live chat state: server fetches
+// (chat.list, chat.get) are seeded into it, live events move it, components read it.
 // Framework-free; src/client/react.tsx exposes it to components.
 import type { TRPCClient } from "@trpc/client";
-import { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "~/server/api/root";
-import { SEND_BATCH_MAX } from "~/shared/api-limits";
-import { TYPING_TTL_MS, type MessageDto, type PresenceUpdate, type ReceiptUpdate } from "~/shared/realtime/events";
-import { connectRealtime, type ClientSocket, type ConnectionState } from "./connection";
-import { Outbox, type Failure, type OutboxOptions } from "./outbox";
+import type { Ack, MessageDto, PresenceUpdate, ReceiptUpdate } from "~/shared/realtime/events";
+import { mergeServerList, withMessage, withoutChat, withReadMark, type ChatSummary } from "./chat-summaries";
+import { connectRealtime, type ClientSocket, type ConnectionOptions, type ConnectionState } from "./connection";
+import { DeliveredMarks } from "./delivered-marks";
+import { Outbox } from "./outbox";
 import { indexedDbOutboxStore, type OutboxItem, type OutboxStore } from "./outbox-store";
+import { outboxTransport } from "./outbox-transport";
+import { seedReceipts, withReceipt, type Marks, type Receipts } from "./receipts";
 import { hasGap, mergeMessages, prependPage, timelineFromPage, type Timeline } from "./timeline";
+import { withoutExpired, withTyping, type TypingState } from "./typing";
 
-export type Receipts = Record<string, { lastReadSeq: number; lastDeliveredSeq: number }>;
+export type { ChatSummary } from "./chat-summaries";
 
 export interface MessengerState {
   connection: ConnectionState;
   timelines: Record<string, Timeline>;
   outbox: OutboxItem[];
   /** chatId → userId → until (ms epoch). */
-  typing: Record<string, Record<string, number>>;
+  typing: TypingState;
   presence: Record<string, PresenceUpdate>;
+  /** The chat list, newest activity first; null until chat.list has been seeded. */
+  chats: ChatSummary[] | null;
   /** chatId → userId → marks. */
   receipts: Record<string, Receipts>;
 }
 
+export const INITIAL_MESSENGER_STATE: MessengerState = {
+  connection: "connecting",
+  timelines: {},
+  outbox: [],
+  typing: {},
+  presence: {},
+  chats: null,
+  receipts: {},
+};
+
 export interface MessengerCallbacks {
-  onMessage?: (message: MessageDto) => void;
+  /** A chat's members, title or roles changed: refetch it and the list. */
   onChatChanged?: (chatId: string) => void;
+  /** A message came for a chat the list does not have yet: refetch the list. */
+  onUnknownChat?: (chatId: string) => void;
   onChatRemoved?: (chatId: string) => void;
   /** Friends, requests or blocks changed: refetch them. */
   onFriendsChanged?: () => void;
@@ -36,22 +55,32 @@ export interface MessengerCallbacks {
   onSessionEnded?: () => void;
 }
 
+/** What the Messenger needs of the browser; tests pass their own. */
+export interface MessengerEnvironment {
+  store?: OutboxStore;
+  connect?: (options: ConnectionOptions) => Promise<ClientSocket>;
+  /** Runs the outbox flush in one tab at a time (Web Locks in the browser). */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+  reload?: () => void;
+}
+
 const TYPING_RESEND_MS = 2_500;
 const HISTORY_PAGE = 50;
+const CATCH_UP_PAGE = 100;
 
 export class Messenger {
-  private state: MessengerState = { connection: "connecting", timelines: {}, outbox: [], typing: {}, presence: {}, receipts: {} };
+  private state: MessengerState = INITIAL_MESSENGER_STATE;
   private listeners = new Set<() => void>();
   private socket: ClientSocket | null = null;
   private readonly outbox: Outbox;
+  private readonly connect: (options: ConnectionOptions) => Promise<ClientSocket>;
+  private readonly reload: () => void;
   private catchingUp = new Map<string, Promise<void>>();
   private loadingOlder = new Set<string>();
   private typingSent = new Map<string, number>();
+  /** chatId → the highest seq this device has marked read (kept over chat.list refetches). */
   private readMarks = new Map<string, number>();
-  private deliveredQueue = new Map<string, number>();
-  /** chatId → the highest seq this device has already reported as delivered. */
-  private deliveredSent = new Map<string, number>();
-  private deliveredTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly delivered = new DeliveredMarks(() => this.socket);
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
 
@@ -59,25 +88,24 @@ export class Messenger {
     private readonly userId: string,
     private readonly api: TRPCClient<AppRouter>,
     private readonly callbacks: MessengerCallbacks = {},
-    store: OutboxStore = indexedDbOutboxStore(userId),
+    storeOrEnvironment: OutboxStore | MessengerEnvironment = {},
   ) {
+    const environment: MessengerEnvironment = isOutboxStore(storeOrEnvironment) ? { store: storeOrEnvironment } : storeOrEnvironment;
+    this.connect = environment.connect ?? connectRealtime;
+    this.reload = environment.reload ?? (() => window.location.reload());
     this.outbox = new Outbox({
-      store,
+      store: environment.store ?? indexedDbOutboxStore(userId),
       ...outboxTransport(api),
       onChange: (outbox) => this.set({ outbox }),
-      onSent: (message) => this.receive([message]),
-      // One tab at a time flushes the shared outbox.
-      exclusive:
-        typeof navigator !== "undefined" && navigator.locks
-          ? <T,>(work: () => Promise<T>) => navigator.locks.request(`bm-outbox:${userId}`, work) as Promise<T>
-          : undefined,
+      onSent: (message) => this.receive(message),
+      exclusive: environment.exclusive ?? webLock(`bm-outbox:${userId}`),
     });
   }
 
   // --- store plumbing (useSyncExternalStore) ---
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => void this.listeners.delete(listener);
   };
   getState = () => this.state;
   private set(patch: Partial<MessengerState>) {
@@ -87,7 +115,7 @@ export class Messenger {
 
   async start(): Promise<void> {
     await this.outbox.start();
-    this.socket = await connectRealtime({
+    this.socket = await this.connect({
       getToken: () => this.api.realtime.token.mutate(),
       onState: (connection) => {
         // Back online with the socket still up (no reconnect, so no resync): send the outbox now.
@@ -96,7 +124,7 @@ export class Messenger {
       },
       onConnect: () => this.resync(),
       onSessionEnded: () => this.callbacks.onSessionEnded?.(),
-      onOutdated: () => window.location.reload(),
+      onOutdated: () => this.reload(),
     });
     if (this.stopped) return void this.socket.close();
     this.listen(this.socket);
@@ -107,15 +135,30 @@ export class Messenger {
     this.outbox.stop();
     this.socket?.close();
     if (this.typingTimer) clearInterval(this.typingTimer);
-    if (this.deliveredTimer) clearTimeout(this.deliveredTimer);
+    this.delivered.stop();
+  }
+
+  // --- seeds from server fetches ---
+  /** A chat.list answer. Chats it shows with unread messages were learned of on this device: ✓✓ for
+   * their senders, even when the messages came before the socket joined and never arrive over it. */
+  seedChatList(list: ChatSummary[]): void {
+    const chats = mergeServerList(list, this.state.chats, this.readMarks);
+    this.set({ chats });
+    for (const chat of chats) if (chat.lastSeq > chat.myLastReadSeq) this.acknowledgeDelivered(chat.id, chat.lastSeq);
+  }
+
+  /** A chat.get answer: its members' read and delivered marks. */
+  seedChat(chatId: string, members: ReadonlyArray<{ id: string } & Marks>): void {
+    this.set({ receipts: { ...this.state.receipts, [chatId]: seedReceipts(this.state.receipts[chatId], members) } });
   }
 
   // --- timelines ---
   async openChat(chatId: string): Promise<void> {
     if (this.state.timelines[chatId]) return this.catchUp(chatId);
     const page = await this.api.message.history.query({ chatId, limit: HISTORY_PAGE });
-    const current = this.timeline(chatId);
-    // Live messages may have landed while the page loaded: keep them.
+    // Live messages may have landed while the page loaded: keep them (the cast: TypeScript does not
+    // see that the await may have changed the state).
+    const current = this.state.timelines[chatId] as Timeline | undefined;
     const timeline = current ? mergeMessages(timelineFromPage(page), current.messages) : timelineFromPage(page);
     this.setTimeline(chatId, timeline);
     this.learned(chatId, page.messages);
@@ -142,9 +185,8 @@ export class Messenger {
       for (;;) {
         const timeline = this.state.timelines[chatId];
         if (!timeline) return;
-        const page = await this.api.message.history.query({ chatId, after: timeline.newestSeq, limit: 100 });
-        const merged = mergeMessages(this.state.timelines[chatId] ?? timeline, page.messages);
-        this.setTimeline(chatId, merged);
+        const page = await this.api.message.history.query({ chatId, after: timeline.newestSeq, limit: CATCH_UP_PAGE });
+        this.setTimeline(chatId, mergeMessages(this.state.timelines[chatId] ?? timeline, page.messages));
         this.learned(chatId, page.messages);
         if (!page.hasMore) return;
       }
@@ -153,27 +195,31 @@ export class Messenger {
     return work;
   }
 
-  private timeline(chatId: string): Timeline | undefined {
-    return this.state.timelines[chatId];
-  }
-
   private setTimeline(chatId: string, timeline: Timeline) {
     if (this.state.timelines[chatId] === timeline) return;
     this.set({ timelines: { ...this.state.timelines, [chatId]: timeline } });
   }
 
-  private receive(messages: MessageDto[]) {
-    for (const message of messages) {
-      const timeline = this.state.timelines[message.chatId];
-      if (timeline) {
-        const merged = mergeMessages(timeline, [message]);
-        this.setTimeline(message.chatId, merged);
-        if (hasGap(merged)) void this.catchUp(message.chatId).catch(() => undefined);
-      }
-      if (message.senderId === this.userId && message.clientId) void this.outbox.confirmed(message.clientId);
-      if (message.senderId !== this.userId) this.acknowledgeDelivered(message.chatId, message.seq);
-      this.callbacks.onMessage?.(message);
+  private receive(message: MessageDto) {
+    const timeline = this.state.timelines[message.chatId];
+    if (timeline) {
+      const merged = mergeMessages(timeline, [message]);
+      this.setTimeline(message.chatId, merged);
+      if (hasGap(merged)) void this.catchUp(message.chatId).catch(() => undefined);
     }
+    if (message.senderId === this.userId && message.clientId) void this.outbox.confirmed(message.clientId);
+    if (message.senderId !== this.userId) this.acknowledgeDelivered(message.chatId, message.seq);
+    if (this.state.chats) {
+      const { list, known } = withMessage(this.state.chats, message, this.userId);
+      if (list !== this.state.chats) this.set({ chats: list });
+      if (!known) this.callbacks.onUnknownChat?.(message.chatId);
+    }
+  }
+
+  private removeChat(chatId: string) {
+    const timelines = { ...this.state.timelines };
+    delete timelines[chatId];
+    this.set({ timelines, chats: this.state.chats && withoutChat(this.state.chats, chatId) });
   }
 
   // --- sending ---
@@ -185,29 +231,25 @@ export class Messenger {
   discard = (clientId: string) => this.outbox.remove(clientId);
 
   // --- receipts ---
-  setReceipts(chatId: string, members: Array<{ id: string; lastReadSeq: number; lastDeliveredSeq: number }>) {
-    const receipts: Receipts = {};
-    for (const member of members) receipts[member.id] = { lastReadSeq: member.lastReadSeq, lastDeliveredSeq: member.lastDeliveredSeq };
-    this.set({ receipts: { ...this.state.receipts, [chatId]: receipts } });
-  }
-
-  /** The person has seen the chat up to `seq` (it is on screen and the tab is visible). */
+  /** The person has seen the chat up to `seq` (it is on screen and the tab is visible): the badge
+   * clears at once, the server hears it once. */
   markRead(chatId: string, seq: number): void {
+    if (this.state.chats) {
+      const chats = withReadMark(this.state.chats, chatId, seq);
+      if (chats !== this.state.chats) this.set({ chats });
+    }
     if (seq <= (this.readMarks.get(chatId) ?? 0)) return;
     this.readMarks.set(chatId, seq);
-    void this.api.message.markRead.mutate({ chatId, seq }).catch(() => this.readMarks.delete(chatId));
+    void this.api.message.markRead.mutate({ chatId, seq }).catch(() => {
+      if (this.readMarks.get(chatId) === seq) this.readMarks.delete(chatId);
+    });
   }
 
   /** This device knows of the chat's messages up to `seq` — live, from history or catch-up, or from
    * the chat list loaded before the socket joined — so the senders get ✓✓. Each mark is sent once,
    * batched per chat, and kept until a socket is connected to carry it. */
   acknowledgeDelivered(chatId: string, seq: number): void {
-    if (seq <= Math.max(this.deliveredSent.get(chatId) ?? 0, this.deliveredQueue.get(chatId) ?? 0)) return;
-    this.deliveredQueue.set(chatId, seq);
-    this.deliveredTimer ??= setTimeout(() => {
-      this.deliveredTimer = null;
-      this.flushDelivered();
-    }, 200);
+    this.delivered.add(chatId, seq);
   }
 
   private learned(chatId: string, messages: MessageDto[]) {
@@ -215,25 +257,10 @@ export class Messenger {
     if (fromOthers.length) this.acknowledgeDelivered(chatId, Math.max(...fromOthers.map((message) => message.seq)));
   }
 
-  private flushDelivered() {
-    const socket = this.socket;
-    if (!socket?.connected) return; // resync() flushes once the socket is up
-    for (const [chatId, seq] of this.deliveredQueue) {
-      this.deliveredSent.set(chatId, seq);
-      socket.timeout(10_000).emit("message:delivered", { chatId, seq }, (error) => {
-        // Lost on the way (the socket dropped): report it again unless a later mark went out.
-        if (error && this.deliveredSent.get(chatId) === seq) {
-          this.deliveredSent.delete(chatId);
-          this.acknowledgeDelivered(chatId, seq);
-        }
-      });
-    }
-    this.deliveredQueue.clear();
-  }
-
   private applyReceipt(update: ReceiptUpdate) {
-    const chat = { ...(this.state.receipts[update.chatId] ?? {}), [update.userId]: { lastReadSeq: update.lastReadSeq, lastDeliveredSeq: update.lastDeliveredSeq } };
-    this.set({ receipts: { ...this.state.receipts, [update.chatId]: chat } });
+    const current = this.state.receipts[update.chatId];
+    const next = withReceipt(current, update);
+    if (next !== current) this.set({ receipts: { ...this.state.receipts, [update.chatId]: next } });
   }
 
   // --- typing and presence ---
@@ -251,25 +278,15 @@ export class Messenger {
   }
 
   private applyTyping(chatId: string, userId: string, typing: boolean) {
-    const chat = { ...(this.state.typing[chatId] ?? {}) };
-    if (typing) chat[userId] = Date.now() + TYPING_TTL_MS;
-    else delete chat[userId];
-    this.set({ typing: { ...this.state.typing, [chatId]: chat } });
-    // Typing expires on its own if the "stop" never comes (closed tab, lost connection).
+    this.set({ typing: withTyping(this.state.typing, chatId, userId, typing, Date.now()) });
     this.typingTimer ??= setInterval(() => this.pruneTyping(), 1_000);
   }
 
   private pruneTyping() {
-    const now = Date.now();
-    let changed = false;
-    const typing: MessengerState["typing"] = {};
-    for (const [chatId, users] of Object.entries(this.state.typing)) {
-      const live = Object.fromEntries(Object.entries(users).filter(([, until]) => until > now));
-      if (Object.keys(live).length !== Object.keys(users).length) changed = true;
-      if (Object.keys(live).length) typing[chatId] = live;
-    }
-    if (changed) this.set({ typing });
-    if (Object.keys(typing).length === 0 && this.typingTimer) {
+    const typing = withoutExpired(this.state.typing, Date.now());
+    if (typing !== this.state.typing) this.set({ typing });
+    const anyone = Object.values(typing).some((users) => Object.keys(users).length > 0);
+    if (!anyone && this.typingTimer) {
       clearInterval(this.typingTimer);
       this.typingTimer = null;
     }
@@ -277,7 +294,9 @@ export class Messenger {
 
   async queryPresence(userIds: string[]): Promise<void> {
     if (!this.socket?.connected || userIds.length === 0) return;
-    const result = await this.socket.timeout(5_000).emitWithAck("presence:query", { userIds }).catch(() => null);
+    // Socket.IO types a timed emitWithAck's answer loosely: it is the event's ack.
+    const asked = this.socket.timeout(5_000).emitWithAck("presence:query", { userIds }) as Promise<Ack<PresenceUpdate[]>>;
+    const result = await asked.catch(() => null);
     if (!result?.ok) return;
     const presence = { ...this.state.presence };
     for (const update of result.data) presence[update.userId] = update;
@@ -286,13 +305,11 @@ export class Messenger {
 
   // --- socket ---
   private listen(socket: ClientSocket) {
-    socket.on("message:new", (message) => this.receive([message]));
+    socket.on("message:new", (message) => this.receive(message));
     socket.on("receipt:update", (update) => this.applyReceipt(update));
     socket.on("chat:updated", ({ chatId }) => this.callbacks.onChatChanged?.(chatId));
     socket.on("chat:removed", ({ chatId }) => {
-      const timelines = { ...this.state.timelines };
-      delete timelines[chatId];
-      this.set({ timelines });
+      this.removeChat(chatId);
       this.callbacks.onChatRemoved?.(chatId);
     });
     socket.on("friends:updated", () => this.callbacks.onFriendsChanged?.());
@@ -305,53 +322,18 @@ export class Messenger {
   /** After every (re)connect, or when the server says events were lost: catch up on every open chat, flush the outbox, refresh lists. */
   private resync() {
     this.outbox.online();
-    this.flushDelivered();
+    this.delivered.flush();
     for (const chatId of Object.keys(this.state.timelines)) void this.catchUp(chatId).catch(() => undefined);
     this.callbacks.onReconnect?.();
   }
 }
 
-/** How the outbox reaches the server: message.send, message.sendBatch, and what their errors mean. */
-export function outboxTransport(api: TRPCClient<AppRouter>): Pick<OutboxOptions, "send" | "sendBatch" | "batchSize" | "classify"> {
-  return {
-    send: async (item) => (await api.message.send.mutate({ chatId: item.chatId, clientId: item.clientId, content: item.content })).message,
-    sendBatch: async (items) => {
-      const results = await api.message.sendBatch.mutate({ messages: items.map(({ chatId, clientId, content }) => ({ chatId, clientId, content })) });
-      return results.map((result) => (result.ok ? { message: result.message } : { error: new SendRefusedError(result.code, result.error, result.retryAfter) }));
-    },
-    batchSize: SEND_BATCH_MAX,
-    classify: classifySendError,
-  };
+function isOutboxStore(value: OutboxStore | MessengerEnvironment): value is OutboxStore {
+  return typeof (value as Partial<OutboxStore>).put === "function";
 }
 
-/** One message of a message.sendBatch call that the server did not store. */
-export class SendRefusedError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly retryAfter: number | null,
-  ) {
-    super(message);
-    this.name = "SendRefusedError";
-  }
-}
-
-/** Per-message codes of a batch that mean "not now" rather than "no". */
-const RETRYABLE_CODES = new Set(["RATE_LIMITED", "TOO_MANY_REQUESTS", "SERVICE_UNAVAILABLE", "INTERNAL_SERVER_ERROR"]);
-
-/** A refused message (bad input, not a member) waits for the person; anything else is retried
- * (a rate limit after the retryAfter the server gave). */
-export function classifySendError(error: unknown): Failure {
-  if (error instanceof SendRefusedError) {
-    const retryAfterMs = error.retryAfter ? error.retryAfter * 1000 : undefined;
-    return RETRYABLE_CODES.has(error.code) ? { kind: "retry", code: error.code, retryAfterMs } : { kind: "fatal", code: error.code };
-  }
-  if (error instanceof TRPCClientError) {
-    const data = error.data as { httpStatus?: number; appCode?: string | null; code?: string; retryAfter?: number | null } | undefined;
-    const status = data?.httpStatus ?? 0;
-    const code = data?.appCode ?? data?.code ?? "NETWORK";
-    if (status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429) return { kind: "fatal", code };
-    return { kind: "retry", code, retryAfterMs: data?.retryAfter ? data.retryAfter * 1000 : undefined };
-  }
-  return { kind: "retry", code: "NETWORK" };
+/** One tab at a time flushes the shared outbox (Web Locks, where the browser has them). */
+function webLock(name: string): MessengerEnvironment["exclusive"] {
+  if (typeof navigator === "undefined" || !navigator.locks) return undefined;
+  return <T,>(work: () => Promise<T>) => navigator.locks.request(name, work) as Promise<T>;
 }

@@ -11,7 +11,7 @@ import { TRPC_MAX_BATCH_SIZE } from "~/shared/api-limits";
 import type { MessageDto } from "~/shared/realtime/events";
 import { recordPublished } from "../../test/publisher";
 import { registerUser } from "../../test/trpc";
-import { outboxTransport } from "./messenger";
+import { outboxTransport } from "./outbox-transport";
 import { Outbox } from "./outbox";
 import { memoryOutboxStore } from "./outbox-store";
 

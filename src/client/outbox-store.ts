@@ -21,7 +21,7 @@ const STORE = "outbox";
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error("IndexedDB request failed"));
   });
 }
 
@@ -31,7 +31,7 @@ export function indexedDbOutboxStore(userId: string): OutboxStore {
     const open = indexedDB.open(`${DB_NAME}:${userId}`, 1);
     open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: "clientId" });
     open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error("IndexedDB open failed"));
   });
   const tx = async (mode: IDBTransactionMode) => (await opened).transaction(STORE, mode).objectStore(STORE);
   return {
@@ -44,8 +44,14 @@ export function indexedDbOutboxStore(userId: string): OutboxStore {
 export function memoryOutboxStore(): OutboxStore {
   const items = new Map<string, OutboxItem>();
   return {
-    all: async () => [...items.values()],
-    put: async (item) => void items.set(item.clientId, { ...item }),
-    delete: async (clientId) => void items.delete(clientId),
+    all: () => Promise.resolve([...items.values()]),
+    put: (item) => {
+      items.set(item.clientId, { ...item });
+      return Promise.resolve();
+    },
+    delete: (clientId) => {
+      items.delete(clientId);
+      return Promise.resolve();
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { MessageDto } from "~/shared/realtime/events";
-import { Outbox, type BatchOutcome, type OutboxOptions } from "./outbox";
+import { Outbox, type BatchOutcome } from "./outbox";
 import { memoryOutboxStore, type OutboxItem } from "./outbox-store";
 
 let ids = 0;
@@ -19,11 +19,16 @@ const dto = (item: OutboxItem, seq: number): MessageDto => ({
   deletedAt: null,
 });
 
-function setup(send: OutboxOptions["send"], store = memoryOutboxStore()) {
+/** A fake server call: answers (or throws) like `answer`, asynchronously. */
+function later<A, R>(answer: (input: A) => R): (input: A) => Promise<R> {
+  return (input) => Promise.resolve(input).then(answer);
+}
+
+function setup(answer: (item: OutboxItem) => MessageDto, store = memoryOutboxStore()) {
   const sent: MessageDto[] = [];
   const outbox = new Outbox({
     store,
-    send,
+    send: later(answer),
     classify: (error) => ({ kind: (error as Error).message === "refused" ? "fatal" : "retry", code: (error as Error).message }),
     onChange: () => {},
     onSent: (message) => sent.push(message),
@@ -36,7 +41,7 @@ function setup(send: OutboxOptions["send"], store = memoryOutboxStore()) {
 describe("Outbox", () => {
   it("sends in the order written and empties the store", async () => {
     let seq = 0;
-    const { outbox, sent, store } = setup(async (item) => dto(item, ++seq));
+    const { outbox, sent, store } = setup((item) => dto(item, ++seq));
     await outbox.start();
     await outbox.enqueue("c", "one");
     await outbox.enqueue("c", "two");
@@ -50,7 +55,7 @@ describe("Outbox", () => {
     let offline = true;
     const attempts: string[] = [];
     let seq = 0;
-    const { outbox, sent, store } = setup(async (item) => {
+    const { outbox, sent, store } = setup((item) => {
       attempts.push(item.clientId);
       if (offline) throw new Error("network");
       return dto(item, ++seq);
@@ -71,7 +76,7 @@ describe("Outbox", () => {
 
   it("survives a reload: a new outbox over the same store sends what was left", async () => {
     const store = memoryOutboxStore();
-    const first = setup(async () => {
+    const first = setup(() => {
       throw new Error("network");
     }, store);
     await first.outbox.start();
@@ -79,7 +84,7 @@ describe("Outbox", () => {
     await first.outbox.idle();
     first.outbox.stop();
 
-    const second = setup(async (item) => dto(item, 1), store);
+    const second = setup((item) => dto(item, 1), store);
     await second.outbox.start();
     await second.outbox.idle();
     expect(second.sent.map((m) => m.content)).toEqual(["left behind"]);
@@ -88,7 +93,7 @@ describe("Outbox", () => {
   it("marks a refused message failed, goes on with the next, and can retry or delete it", async () => {
     let refuse = true;
     let seq = 0;
-    const { outbox, sent, store } = setup(async (item) => {
+    const { outbox, sent, store } = setup((item) => {
       if (item.content === "bad" && refuse) throw new Error("refused");
       return dto(item, ++seq);
     });
@@ -113,13 +118,18 @@ describe("Outbox", () => {
   });
 
   describe("in batches (message.sendBatch)", () => {
-    function batched(sendBatch: (items: OutboxItem[]) => Promise<BatchOutcome[]>, send: OutboxOptions["send"] = async () => Promise.reject(new Error("network"))) {
+    function batched(
+      answerBatch: (items: OutboxItem[]) => BatchOutcome[],
+      answerOne: (item: OutboxItem) => MessageDto = () => {
+        throw new Error("network");
+      },
+    ) {
       const sent: MessageDto[] = [];
       const delays: number[] = [];
       const outbox = new Outbox({
         store: memoryOutboxStore(),
-        send,
-        sendBatch,
+        send: later(answerOne),
+        sendBatch: later(answerBatch),
         batchSize: 50,
         classify: (error) => {
           const message = (error as Error).message;
@@ -141,7 +151,7 @@ describe("Outbox", () => {
       let down = true;
       const calls: number[] = [];
       let seq = 0;
-      const { outbox, sent } = batched(async (items) => {
+      const { outbox, sent } = batched((items) => {
         if (down) throw new Error("network");
         calls.push(items.length);
         return items.map((item) => ({ message: dto(item, ++seq) }));
@@ -162,7 +172,7 @@ describe("Outbox", () => {
     it("a backlog over the batch size goes in ordered batches of at most 50", async () => {
       const calls: string[][] = [];
       let seq = 0;
-      const { outbox, sent } = batched(async (items) => {
+      const { outbox, sent } = batched((items) => {
         calls.push(items.map((item) => item.content));
         return items.map((item) => ({ message: dto(item, ++seq) }));
       });
@@ -176,7 +186,7 @@ describe("Outbox", () => {
 
     it("a refused message in a batch is marked failed, the others are sent", async () => {
       let seq = 0;
-      const { outbox, sent } = batched(async (items) => items.map((item) => (item.content === "bad" ? { error: new Error("refused") } : { message: dto(item, ++seq) })));
+      const { outbox, sent } = batched((items) => items.map((item) => (item.content === "bad" ? { error: new Error("refused") } : { message: dto(item, ++seq) })));
       await outbox.start();
       for (const content of ["one", "bad", "two"]) void outbox.enqueue("c", content);
       await vi.waitFor(() => expect(sent.map((message) => message.content)).toEqual(["one", "two"]));
@@ -187,7 +197,7 @@ describe("Outbox", () => {
       let limitedCalls = 1;
       let seq = 0;
       const calls: string[][] = [];
-      const { outbox, sent } = batched(async (items) => {
+      const { outbox, sent } = batched((items) => {
         calls.push(items.map((item) => item.content));
         const limited = limitedCalls-- > 0;
         // The bucket holds one token: the first is stored, the rest are told to wait 150 ms.
@@ -208,11 +218,11 @@ describe("Outbox", () => {
       let seq = 0;
       const single: string[] = [];
       const { outbox, sent } = batched(
-        async (items) => {
+        (items) => {
           if (items.some((item) => item.content === "bad")) throw new Error("refused: input");
           return items.map((item) => ({ message: dto(item, ++seq) }));
         },
-        async (item) => {
+        (item) => {
           single.push(item.content);
           if (item.content === "bad") throw new Error("refused");
           return dto(item, ++seq);

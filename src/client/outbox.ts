@@ -6,7 +6,7 @@
 import type { MessageDto } from "~/shared/realtime/events";
 import type { OutboxItem, OutboxStore } from "./outbox-store";
 
-export type FailureKind = "retry" | "fatal";
+type FailureKind = "retry" | "fatal";
 
 export interface Failure {
   kind: FailureKind;

@@ -22,7 +22,7 @@ const SIZES = {
 } as const;
 
 /** Up to two initials ("Анна Каренина" → "АК"), emoji- and surrogate-safe. */
-export function initials(name: string): string {
+function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.slice(0, 2).map((word) => Array.from(word)[0] ?? "");
   return letters.join("").toLocaleUpperCase() || "?";

@@ -2,20 +2,19 @@
 // The browser's tRPC client (create-t3-app pattern): one QueryClient per tab, batched HTTP to /api/trpc.
 // httpBatchLink (not the streaming link) so Set-Cookie headers from sign-in arrive with the response.
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink, loggerLink, type TRPCClientErrorLike } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "~/server/api/root";
 import { TRPC_MAX_BATCH_SIZE } from "~/shared/api-limits";
 import { createQueryClient } from "./query-client";
 
-export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+export { useTRPC, useTRPCClient };
 
-export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export type AppClientError = TRPCClientErrorLike<AppRouter>;
 
 let browserQueryClient: QueryClient | undefined;
 

@@ -1,24 +1,27 @@
 "use client";
-// The chat list: newest activity first (chat.list, patched live by the MessengerProvider).
+// The chat list: newest activity first. chat.list fetches it; the Messenger holds it live.
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { useMessengerState } from "~/client/react";
 import { Avatar } from "~/components/avatar";
 import { Button } from "~/components/ui/button";
 import { cn } from "~/components/ui/cn";
 import { useTRPC } from "~/trpc/react";
 import { formatListTime } from "./format";
-import type { ChatSummary } from "./people";
-import { useChatTitle } from "./people";
+import type { ChatSummary } from "./chat-types";
+import { useChatTitle } from "./person-names";
 import { useSystemSummary } from "./system-text";
 
 export function ChatList({ meId, activeChatId, empty }: { meId: string; activeChatId: string | null; empty: ReactNode }) {
   const t = useTranslations("chat");
   const trpc = useTRPC();
   const list = useQuery(trpc.chat.list.queryOptions());
+  const chats = useMessengerState((state) => state.chats);
 
-  if (list.isPending) {
+  if (list.isError) return <ChatListFailed onRetry={() => void list.refetch()} />;
+  if (!chats) {
     return (
       <div role="status" aria-live="polite" className="flex flex-col gap-1 px-2 py-2">
         <span className="sr-only">{t("listLoading")}</span>
@@ -34,25 +37,27 @@ export function ChatList({ meId, activeChatId, empty }: { meId: string; activeCh
       </div>
     );
   }
-  if (list.isError) {
-    return (
-      <div className="flex flex-col items-center gap-3 px-6 py-10 text-center">
-        <p className="text-sm text-neutral-600 dark:text-neutral-300">{t("listFailed")}</p>
-        <Button variant="secondary" size="sm" onClick={() => void list.refetch()}>
-          {t("retry")}
-        </Button>
-      </div>
-    );
-  }
-  if (list.data.length === 0) return <>{empty}</>;
+  if (chats.length === 0) return <>{empty}</>;
   return (
     <ul aria-label={t("listLabel")} className="flex flex-col gap-0.5 px-2 py-1.5">
-      {list.data.map((chat) => (
+      {chats.map((chat) => (
         <li key={chat.id}>
           <ChatListItem chat={chat} meId={meId} active={chat.id === activeChatId} />
         </li>
       ))}
     </ul>
+  );
+}
+
+function ChatListFailed({ onRetry }: { onRetry: () => void }) {
+  const t = useTranslations("chat");
+  return (
+    <div className="flex flex-col items-center gap-3 px-6 py-10 text-center">
+      <p className="text-sm text-neutral-600 dark:text-neutral-300">{t("listFailed")}</p>
+      <Button variant="secondary" size="sm" onClick={onRetry}>
+        {t("retry")}
+      </Button>
+    </div>
   );
 }
 

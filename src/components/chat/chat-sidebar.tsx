@@ -28,7 +28,8 @@ export function ChatSidebar({ activeChatId }: { activeChatId: string | null }) {
           className="relative"
           onSubmit={(event) => {
             event.preventDefault();
-            const query = new FormData(event.currentTarget).get("q")?.toString().trim() ?? "";
+            const typed = new FormData(event.currentTarget).get("q");
+            const query = typeof typed === "string" ? typed.trim() : "";
             router.push(query ? `/people?q=${encodeURIComponent(query)}` : "/people");
           }}
         >

@@ -7,11 +7,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { serverErrorMessage, type LooseTranslator } from "~/components/forms/server-error";
 import { Button } from "~/components/ui/button";
-import { TextField } from "~/components/ui/text-field";
 import { useTRPC } from "~/trpc/react";
-import { PersonSuggestions } from "~/components/people/person-suggestions";
 import { Dialog } from "./dialog";
-import { useUsernameLookup } from "./use-username-lookup";
+import { PersonPicker, usePersonPicker } from "./person-picker";
 
 export function NewChatDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations("chat.newChat");
@@ -29,16 +27,14 @@ function NewChatForm({ onDone }: { onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const lookup = useUsernameLookup();
+  const picker = usePersonPicker();
   const openDirect = useMutation(trpc.chat.openDirect.mutationOptions());
-  const [username, setUsername] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const open = async (resolve: () => Promise<string | null>) => {
     if (busy) return;
     setBusy(true);
-    setError(null);
+    picker.setError(null);
     try {
       const userId = await resolve();
       if (!userId) return;
@@ -47,7 +43,7 @@ function NewChatForm({ onDone }: { onDone: () => void }) {
       onDone();
       router.push(`/chat/${chatId}`);
     } catch (failure) {
-      setError(serverErrorMessage(tRoot, failure));
+      picker.setError(serverErrorMessage(tRoot, failure));
     } finally {
       setBusy(false);
     }
@@ -55,40 +51,25 @@ function NewChatForm({ onDone }: { onDone: () => void }) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void open(async () => {
-      const found = await lookup(username);
-      if (found.ok) return found.user.id;
-      setError(found.error);
-      return null;
-    });
+    void open(async () => (await picker.resolveTyped())?.id ?? null);
   };
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      <TextField
+      <PersonPicker
+        picker={picker}
         id="new-chat-username"
-        name="username"
-        data-testid="new-chat-username"
+        testId="new-chat-username"
         label={t("username")}
         placeholder={t("placeholder")}
-        autoComplete="off"
-        autoCapitalize="none"
-        autoCorrect="off"
-        spellCheck={false}
         autoFocus
-        value={username}
-        error={error ?? undefined}
-        onChange={(event) => {
-          setUsername(event.target.value);
-          setError(null);
-        }}
+        onPick={(person) => void open(() => Promise.resolve(person.id))}
       />
-      <PersonSuggestions text={username} onPick={(person) => void open(async () => person.id)} />
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onDone}>
           {tCommon("cancel")}
         </Button>
-        <Button type="submit" data-testid="new-chat-submit" disabled={busy || username.trim() === ""}>
+        <Button type="submit" data-testid="new-chat-submit" disabled={busy || picker.text.trim() === ""}>
           {busy ? t("submitting") : t("submit")}
         </Button>
       </div>

@@ -13,9 +13,10 @@ import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/text-field";
 import { ZGroupTitle } from "~/shared/schemas/chat";
 import { useTRPC } from "~/trpc/react";
+import type { SuggestedPerson } from "~/components/people/person-suggestions";
 import { CloseIcon, Dialog } from "./dialog";
-import { PersonSuggestions, type SuggestedPerson } from "~/components/people/person-suggestions";
-import { useUsernameLookup, type PublicProfile } from "./use-username-lookup";
+import { PersonPicker, usePersonPicker } from "./person-picker";
+import type { PublicProfile } from "./use-username-lookup";
 
 type Member = Pick<PublicProfile, "id" | "username" | "displayName" | "avatarUrl">;
 
@@ -36,35 +37,32 @@ function NewGroupForm({ onDone, meId }: { onDone: () => void; meId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const lookup = useUsernameLookup();
+  const picker = usePersonPicker();
   const create = useMutation(trpc.chat.createGroup.mutationOptions());
 
   const [title, setTitle] = useState("");
   const [titleError, setTitleError] = useState<string | null>(null);
-  const [candidate, setCandidate] = useState("");
-  const [candidateError, setCandidateError] = useState<string | null>(null);
   const [looking, setLooking] = useState(false);
   const [members, setMembers] = useState<Member[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
 
   const pick = (person: SuggestedPerson) => {
-    if (members.some((member) => member.id === person.id)) return setCandidateError(t("alreadyAdded"));
+    if (members.some((member) => member.id === person.id)) return picker.setError(t("alreadyAdded"));
     setMembers((current) => [...current, { id: person.id, username: person.username ?? "", displayName: person.displayName ?? "", avatarUrl: person.avatarUrl }]);
-    setCandidate("");
-    setCandidateError(null);
+    picker.clear();
   };
 
   const addMember = async () => {
-    if (looking || candidate.trim() === "") return;
+    if (looking || picker.text.trim() === "") return;
     setLooking(true);
-    setCandidateError(null);
+    picker.setError(null);
     try {
-      const found = await lookup(candidate);
-      if (!found.ok) return setCandidateError(found.error);
-      if (found.user.id === meId) return setCandidateError(t("self"));
-      if (members.some((member) => member.id === found.user.id)) return setCandidateError(t("alreadyAdded"));
-      setMembers((current) => [...current, found.user]);
-      setCandidate("");
+      const user = await picker.resolveTyped();
+      if (!user) return;
+      if (user.id === meId) return picker.setError(t("self"));
+      if (members.some((member) => member.id === user.id)) return picker.setError(t("alreadyAdded"));
+      setMembers((current) => [...current, user]);
+      picker.clear();
     } finally {
       setLooking(false);
     }
@@ -109,46 +107,23 @@ function NewGroupForm({ onDone, meId }: { onDone: () => void; meId: string }) {
       />
 
       <div className="flex flex-col gap-2">
-        <div className="flex items-end gap-2">
-          <div className="min-w-0 flex-1">
-            <TextField
-              id="group-member"
-              name="username"
-              data-testid="group-member-input"
-              label={t("members")}
-              placeholder={t("placeholder")}
-              autoComplete="off"
-              autoCapitalize="none"
-              autoCorrect="off"
-              spellCheck={false}
-              value={candidate}
-              onChange={(event) => {
-                setCandidate(event.target.value);
-                setCandidateError(null);
-              }}
-              onKeyDown={(event) => {
-                // Enter adds the person instead of creating the group half-filled.
-                if (event.key === "Enter") {
-                  event.preventDefault();
-                  void addMember();
-                }
-              }}
-              aria-invalid={candidateError ? true : undefined}
-              aria-describedby={candidateError ? "group-member-lookup-error" : undefined}
-            />
-          </div>
-          <Button variant="secondary" data-testid="group-member-add" disabled={looking || candidate.trim() === ""} onClick={() => void addMember()}>
-            {looking ? t("adding") : t("add")}
-          </Button>
-        </div>
-        {candidateError ? (
-          <p id="group-member-lookup-error" data-testid="error-username" className="text-[13px] leading-snug text-red-600 dark:text-red-400">
-            {candidateError}
-          </p>
-        ) : (
-          <p className="text-[13px] leading-snug text-neutral-500 dark:text-neutral-400">{members.length ? t("membersCount", { count: members.length }) : t("membersHint")}</p>
-        )}
-        <PersonSuggestions text={candidate} exclude={[meId, ...members.map((member) => member.id)]} onPick={pick} />
+        <PersonPicker
+          picker={picker}
+          id="group-member"
+          testId="group-member-input"
+          label={t("members")}
+          placeholder={t("placeholder")}
+          hint={members.length ? t("membersCount", { count: members.length }) : t("membersHint")}
+          exclude={[meId, ...members.map((member) => member.id)]}
+          onPick={pick}
+          // Enter adds the person instead of creating the group half-filled.
+          onEnter={() => void addMember()}
+          trailing={
+            <Button variant="secondary" data-testid="group-member-add" disabled={looking || picker.text.trim() === ""} onClick={() => void addMember()}>
+              {looking ? t("adding") : t("add")}
+            </Button>
+          }
+        />
         {members.length ? (
           <ul data-testid="group-members" className="flex flex-col gap-1 rounded-xl bg-neutral-50 p-1.5 dark:bg-neutral-800/60">
             {members.map((member) => (

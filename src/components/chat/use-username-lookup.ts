@@ -10,10 +10,10 @@ import { ZUsername } from "~/shared/schemas/user";
 import { useTRPCClient, type RouterOutputs } from "~/trpc/react";
 
 export type PublicProfile = RouterOutputs["user"]["byUsername"];
-export type LookupResult = { ok: true; user: PublicProfile } | { ok: false; error: string };
+type LookupResult = { ok: true; user: PublicProfile } | { ok: false; error: string };
 
 /** What a person typed, without the "@" they may have put in front. */
-export function usernameFromInput(raw: string): string {
+function usernameFromInput(raw: string): string {
   return raw.trim().replace(/^@+/, "");
 }
 

@@ -2,7 +2,7 @@
 // useForm with zodResolver on a shared schema, whose issues are shown in the UI's language.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useMemo } from "react";
 import { useForm, type FieldValues, type Resolver, type UseFormProps } from "react-hook-form";
 import { ZodError, type z } from "zod";
 import { translateIssue, type ValidationTranslator } from "./translate-issue";
@@ -45,18 +45,10 @@ export function useZodForm<TSchema extends ObjectSchema>(
   options?: Omit<UseFormProps<z.input<TSchema>, unknown, z.output<TSchema>>, "resolver">,
 ) {
   const t = useTranslations("validation") as unknown as ValidationTranslator;
-  // The resolver is made once; it reads the translator of the latest render (the language can change).
-  const translator = useRef(t);
-  useEffect(() => {
-    translator.current = t;
-  }, [t]);
-  const [resolver] = useState(
-    () =>
-      zodResolver(withTranslatedIssues(schema, (issue) => translateIssue(translator.current, issue))) as unknown as Resolver<
-        z.input<TSchema>,
-        unknown,
-        z.output<TSchema>
-      >,
+  // A new resolver when the language changes (useForm reads its options on every render).
+  const resolver = useMemo(
+    () => zodResolver(withTranslatedIssues(schema, (issue) => translateIssue(t, issue))) as unknown as Resolver<z.input<TSchema>, unknown, z.output<TSchema>>,
+    [schema, t],
   );
   return useForm<z.input<TSchema>, unknown, z.output<TSchema>>({ ...options, resolver });
 }

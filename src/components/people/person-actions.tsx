@@ -2,7 +2,7 @@
 // The buttons for how you stand with someone: add / accept / decline / cancel / remove a friend,
 // message, block / unblock. Blocking and removing a friend ask first.
 import { useTranslations } from "next-intl";
-import { usePersonName } from "~/components/chat/people";
+import { usePersonName } from "~/components/chat/person-names";
 import { FormError } from "~/components/ui/alert";
 import { Button, type ButtonVariant } from "~/components/ui/button";
 import { cn } from "~/components/ui/cn";

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Avatar } from "~/components/avatar";
-import { usePersonName } from "~/components/chat/people";
+import { usePersonName } from "~/components/chat/person-names";
 import { cn } from "~/components/ui/cn";
 
 export interface PersonRowPerson {

@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Avatar } from "~/components/avatar";
-import { usePersonName } from "~/components/chat/people";
+import { usePersonName } from "~/components/chat/person-names";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 
 export type SuggestedPerson = RouterOutputs["user"]["search"]["people"][number];

@@ -2,7 +2,7 @@
 export const THEMES = ["system", "light", "dark"] as const;
 export type ThemePreference = (typeof THEMES)[number];
 
-export const THEME_STORAGE_KEY = "bm-theme";
+const THEME_STORAGE_KEY = "bm-theme";
 const DARK_QUERY = "(prefers-color-scheme: dark)";
 
 /** Runs in <head> before the first paint, so a dark page never flashes white. Keep it tiny and ES5. */
@@ -20,7 +20,7 @@ export function readThemePreference(): ThemePreference {
 }
 
 /** Puts the `dark` class on <html> to match the stored preference and the system setting. */
-export function applyTheme(): void {
+function applyTheme(): void {
   const preference = readThemePreference();
   const dark = preference === "dark" || (preference === "system" && window.matchMedia(DARK_QUERY).matches);
   document.documentElement.classList.toggle("dark", dark);

@@ -9,7 +9,7 @@ const VARIANTS = {
   danger: "bg-red-600 text-white hover:bg-red-700 active:bg-red-800 disabled:bg-red-600/60",
 } as const;
 
-export const buttonSizes = {
+const buttonSizes = {
   sm: "h-9 px-3 text-sm",
   md: "h-11 px-4 text-[15px]",
 } as const;

@@ -18,11 +18,13 @@ export interface FieldProps {
   hint?: ReactNode;
   /** Shown at the right of the label row (e.g. a character counter). */
   aside?: ReactNode;
+  /** Shown beside the control (e.g. its own submit button). */
+  trailing?: ReactNode;
   children: ReactNode;
 }
 
 /** A label, a control, and its error or hint below; the control's aria-describedby points at them. */
-export function Field({ id, name, label, error, hint, aside, children }: FieldProps) {
+export function Field({ id, name, label, error, hint, aside, trailing, children }: FieldProps) {
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex items-baseline justify-between gap-3">
@@ -31,7 +33,14 @@ export function Field({ id, name, label, error, hint, aside, children }: FieldPr
         </label>
         {aside}
       </div>
-      {children}
+      {trailing ? (
+        <div className="flex gap-2">
+          {children}
+          {trailing}
+        </div>
+      ) : (
+        children
+      )}
       {error ? (
         <p id={`${id}-error`} data-testid={`error-${name}`} className="text-[13px] leading-snug text-red-600 dark:text-red-400">
           {error}

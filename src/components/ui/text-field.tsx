@@ -2,6 +2,9 @@ import type { InputHTMLAttributes, ReactNode, Ref, TextareaHTMLAttributes } from
 import { cn } from "./cn";
 import { controlClass, describedBy, Field } from "./field";
 
+/** For usernames, emails and URLs: typed exactly, no capitals, corrections or spelling marks. */
+export const VERBATIM = { autoCapitalize: "none", autoCorrect: "off", spellCheck: false } as const;
+
 interface Common {
   id: string;
   name: string;
@@ -9,6 +12,7 @@ interface Common {
   error?: string;
   hint?: ReactNode;
   aside?: ReactNode;
+  trailing?: ReactNode;
 }
 
 export function TextField({
@@ -18,13 +22,14 @@ export function TextField({
   error,
   hint,
   aside,
+  trailing,
   className,
   ref,
   ...input
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & { ref?: Ref<HTMLInputElement> }) {
   return (
-    <Field id={id} name={name} label={label} error={error} hint={hint} aside={aside}>
-      <input id={id} name={name} ref={ref} className={cn(controlClass, "h-11", className)} {...describedBy(id, error, hint)} {...input} />
+    <Field id={id} name={name} label={label} error={error} hint={hint} aside={aside} trailing={trailing}>
+      <input id={id} name={name} ref={ref} className={cn(controlClass, "h-11", trailing ? "min-w-0 flex-1" : null, className)} {...describedBy(id, error, hint)} {...input} />
     </Field>
   );
 }

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo, type ReactNode } from "react";
-import { usePersonName } from "~/components/chat/people";
+import { usePersonName } from "~/components/chat/person-names";
 import { serverErrorMessage, type LooseTranslator } from "~/components/forms/server-error";
 import { PersonActions } from "~/components/people/person-actions";
 import { PersonRow } from "~/components/people/person-row";

@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { serverErrorMessage, type LooseTranslator } from "~/components/forms/server-error";
 import { FormError, FormSuccess } from "~/components/ui/alert";
 import { Select } from "~/components/ui/select";
-import type { TPrivacyInput } from "~/shared/schemas/people";
 import { useTRPC } from "~/trpc/react";
 import { useMe } from "../../_components/use-me";
 
@@ -35,7 +34,7 @@ export function PrivacyForm() {
             label={t(setting.label)}
             disabled={save.isPending}
             value={(save.isPending ? save.variables?.[setting.name] : undefined) ?? me[setting.name]}
-            onChange={(event) => save.mutate({ [setting.name]: event.target.value } as TPrivacyInput)}
+            onChange={(event) => save.mutate({ [setting.name]: event.target.value })}
           >
             {setting.options.map((option) => (
               <option key={option} value={option}>

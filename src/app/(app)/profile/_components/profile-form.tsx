@@ -3,12 +3,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { Avatar } from "~/components/avatar";
-import { applyServerError, type LooseTranslator } from "~/components/forms/server-error";
+import { ServerForm } from "~/components/forms/server-form";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { FormError, FormSuccess } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { cn } from "~/components/ui/cn";
-import { TextAreaField, TextField } from "~/components/ui/text-field";
+import { TextAreaField, TextField, VERBATIM } from "~/components/ui/text-field";
 import { ZAvatarUrl, ZUpdateProfileInput } from "~/shared/schemas/user";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 import { useMe } from "../../_components/use-me";
@@ -29,39 +27,42 @@ export function ProfileForm() {
 
 function ProfileFormFor({ user }: { user: Me }) {
   const t = useTranslations("profile.info");
-  const tRoot = useTranslations() as unknown as LooseTranslator;
   const saved = useTranslations("common")("saved");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const update = useMutation(trpc.user.updateProfile.mutationOptions());
   const form = useZodForm(ZUpdateProfileInput, { defaultValues: formValues(user) });
-  const { errors, isSubmitting, isDirty } = form.formState;
+  const { errors } = form.formState;
   const [displayName, avatarUrl, bio] = useWatch({ control: form.control, name: ["displayName", "avatarUrl", "bio"] });
   const previewUrl = ZAvatarUrl.safeParse(avatarUrl ?? "").success ? (avatarUrl ?? "").trim() : null;
   const bioLength = (bio ?? "").trim().length;
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      const updated = await update.mutateAsync(values);
-      queryClient.setQueryData(trpc.user.me.queryKey(), updated);
-      form.reset(formValues(updated));
-    } catch (error) {
-      applyServerError(form.setError, tRoot, error, ["displayName", "username", "bio", "avatarUrl"]);
-    }
-  });
+  const preview = (
+    <div className="flex items-center gap-4">
+      <Avatar name={displayName?.trim() || user.username} seed={user.id} url={previewUrl} size="xl" className="ring-4 ring-neutral-100 dark:ring-neutral-800" />
+      <div className="min-w-0">
+        <p dir="auto" className="truncate text-lg font-semibold">{displayName?.trim() || user.displayName}</p>
+        <p className="truncate text-sm text-neutral-500 dark:text-neutral-400">@{user.username}</p>
+        <p className="mt-1 text-xs text-neutral-500 dark:text-neutral-400">{t("preview")}</p>
+      </div>
+    </div>
+  );
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="profile-form" className="flex flex-col gap-5">
-      <div className="flex items-center gap-4">
-        <Avatar name={displayName?.trim() || user.username} seed={user.id} url={previewUrl} size="xl" className="ring-4 ring-neutral-100 dark:ring-neutral-800" />
-        <div className="min-w-0">
-          <p dir="auto" className="truncate text-lg font-semibold">{displayName?.trim() || user.displayName}</p>
-          <p className="truncate text-sm text-neutral-500 dark:text-neutral-400">@{user.username}</p>
-          <p className="mt-1 text-xs text-neutral-500 dark:text-neutral-400">{t("preview")}</p>
-        </div>
-      </div>
-
-      {errors.root?.server?.message ? <FormError>{errors.root.server.message}</FormError> : null}
+    <ServerForm
+      form={form}
+      fields={["displayName", "username", "bio", "avatarUrl"]}
+      onValid={async (values) => {
+        const updated = await update.mutateAsync(values);
+        queryClient.setQueryData(trpc.user.me.queryKey(), updated);
+        form.reset(formValues(updated));
+      }}
+      testId="profile-form"
+      className="flex flex-col gap-5"
+      intro={preview}
+      submit={{ label: t("submit"), busyLabel: t("submitting") }}
+      saved={{ text: saved, done: update.isSuccess }}
+    >
 
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="profile-display-name" label={t("displayName")} autoComplete="name" error={errors.displayName?.message} {...form.register("displayName")} />
@@ -70,9 +71,7 @@ function ProfileFormFor({ user }: { user: Me }) {
           label={t("username")}
           hint={t("usernameHint")}
           autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
+          {...VERBATIM}
           error={errors.username?.message}
           {...form.register("username")}
         />
@@ -105,13 +104,6 @@ function ProfileFormFor({ user }: { user: Me }) {
         error={errors.avatarUrl?.message}
         {...form.register("avatarUrl")}
       />
-
-      <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("submitting") : t("submit")}
-        </Button>
-        {update.isSuccess && !isDirty && !isSubmitting ? <FormSuccess>{saved}</FormSuccess> : null}
-      </div>
-    </form>
+    </ServerForm>
   );
 }

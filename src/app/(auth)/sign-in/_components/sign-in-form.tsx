@@ -1,49 +1,41 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
-import { applyServerError, type LooseTranslator } from "~/components/forms/server-error";
+import { ServerForm } from "~/components/forms/server-form";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { FormError } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
-import { TextField } from "~/components/ui/text-field";
+import { TextField, VERBATIM } from "~/components/ui/text-field";
 import { inAppUrl } from "~/shared/safe-redirect";
 import { ZSignInInput } from "~/shared/schemas/user";
 import { useTRPC } from "~/trpc/react";
+import { AuthCard } from "../../_components/auth-card";
 
 /** `next` is already a safe same-origin path; it is checked once more against this origin before navigating. */
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("auth.signIn");
-  const tRoot = useTranslations() as unknown as LooseTranslator;
   const trpc = useTRPC();
   const signIn = useMutation(trpc.auth.signIn.mutationOptions());
   const form = useZodForm(ZSignInInput, { defaultValues: { login: "", password: "" } });
-  const { errors, isSubmitting } = form.formState;
-  const busy = isSubmitting || signIn.isSuccess;
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await signIn.mutateAsync(values);
-      // A full load: the language and everything cached belong to the person who just signed in.
-      window.location.assign(inAppUrl(next, window.location.origin));
-    } catch (error) {
-      applyServerError(form.setError, tRoot, error, ["login", "password"]);
-    }
-  });
+  const { errors } = form.formState;
 
   return (
-    <>
-      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-      <p className="mt-1 text-sm text-neutral-500 dark:text-neutral-400">{t("subtitle")}</p>
-      <form onSubmit={onSubmit} noValidate data-testid="signin-form" className="mt-6 flex flex-col gap-4">
-        {errors.root?.server?.message ? <FormError>{errors.root.server.message}</FormError> : null}
+    <AuthCard title={t("title")} subtitle={t("subtitle")} other={{ prompt: t("noAccount"), label: t("toRegister"), href: "/register" }}>
+      <ServerForm
+        form={form}
+        fields={["login", "password"]}
+        onValid={async (values) => {
+          await signIn.mutateAsync(values);
+          // A full load: the language and everything cached belong to the person who just signed in.
+          window.location.assign(inAppUrl(next, window.location.origin));
+        }}
+        testId="signin-form"
+        className="mt-6 flex flex-col gap-4"
+        submit={{ label: t("submit"), busyLabel: t("submitting"), busy: signIn.isSuccess, className: "mt-2 w-full" }}
+      >
         <TextField
           id="signin-login"
           label={t("login")}
           autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
+          {...VERBATIM}
           autoFocus
           error={errors.login?.message}
           {...form.register("login")}
@@ -56,16 +48,7 @@ export function SignInForm({ next }: { next: string }) {
           error={errors.password?.message}
           {...form.register("password")}
         />
-        <Button type="submit" disabled={busy} className="mt-2 w-full">
-          {busy ? t("submitting") : t("submit")}
-        </Button>
-      </form>
-      <p className="mt-6 text-center text-sm text-neutral-500 dark:text-neutral-400">
-        {t("noAccount")}{" "}
-        <Link href="/register" className="font-medium text-accent-600 hover:underline dark:text-accent-400">
-          {t("toRegister")}
-        </Link>
-      </p>
-    </>
+      </ServerForm>
+    </AuthCard>
   );
 }

@@ -1,12 +1,8 @@
 "use client";
-// Names of the people in a chat, as a chat's messages and status lines show them.
+// How people are named in the UI: a person's name, a chat's title, a chat's members by id.
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useRef } from "react";
-import type { RouterOutputs } from "~/trpc/react";
-
-export type ChatDetails = RouterOutputs["chat"]["get"];
-export type ChatMember = ChatDetails["members"][number];
-export type ChatSummary = RouterOutputs["chat"]["list"][number];
+import { useCallback, useMemo, useState } from "react";
+import type { ChatMember } from "./chat-types";
 
 export interface PersonLike {
   displayName: string | null;
@@ -39,12 +35,13 @@ export function useChatTitle() {
 export function useMemberNames(members: ChatMember[] | undefined) {
   const t = useTranslations("chat");
   const personName = usePersonName();
-  const known = useRef(new Map<string, string>());
   const current = useMemo(() => {
     const names = new Map<string, string>();
     for (const member of members ?? []) names.set(member.id, personName(member));
     return names;
   }, [members, personName]);
-  for (const [id, name] of current) known.current.set(id, name);
-  return useCallback((userId: string | null) => (userId && (current.get(userId) ?? known.current.get(userId))) || t("someone"), [current, t]);
+  // Everyone named so far in this chat (state from earlier renders, updated as members change).
+  const [known, setKnown] = useState<{ members: ChatMember[] | undefined; names: ReadonlyMap<string, string> }>({ members, names: current });
+  if (known.members !== members) setKnown({ members, names: new Map([...known.names, ...current]) });
+  return useCallback((userId: string | null) => (userId && (current.get(userId) ?? known.names.get(userId))) || t("someone"), [current, known.names, t]);
 }

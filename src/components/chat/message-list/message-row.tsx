@@ -1,0 +1,65 @@
+"use client";
+// One row of the conversation: a day separator, an unsent message of one's own, a system line, or a
+// stored message with its sender's name (groups) and its ticks (own messages).
+import type { Receipts } from "~/client/receipts";
+import type { MessageDto } from "~/shared/realtime/events";
+import type { ChatMember } from "../chat-types";
+import { MessageBubble, outboxStatus, SystemLine } from "../message-bubble";
+import { readers, storedStatus, type SentUpTo } from "../message-status";
+import { DaySeparator } from "./day-separator";
+import type { Row } from "./message-rows";
+import { senderColour } from "./sender-colour";
+
+export interface RowContext {
+  meId: string;
+  isGroup: boolean;
+  locale: string;
+  members: ChatMember[];
+  receipts: Receipts | undefined;
+  sent: SentUpTo;
+  nameOf: (userId: string | null) => string;
+  systemText: (message: MessageDto) => string;
+  retry: (clientId: string) => void;
+  discard: (clientId: string) => void;
+}
+
+export function MessageRow({ row, context }: { row: Row; context: RowContext }) {
+  const { meId, isGroup, members, receipts, sent, nameOf } = context;
+  if (row.type === "day") return <DaySeparator iso={row.iso} locale={context.locale} />;
+  if (row.type === "pending") {
+    const { item } = row;
+    return (
+      <MessageBubble
+        rowKey={row.key}
+        own
+        clientId={item.clientId}
+        content={item.content}
+        createdAt={row.iso}
+        status={outboxStatus(item)}
+        tail={row.tail}
+        failure={
+          item.status === "failed" ? { code: item.error, onRetry: () => context.retry(item.clientId), onDiscard: () => context.discard(item.clientId) } : undefined
+        }
+      />
+    );
+  }
+  const { message } = row;
+  if (message.kind === "SYSTEM") return <SystemLine message={message} text={context.systemText(message)} />;
+  const own = message.senderId === meId;
+  return (
+    <MessageBubble
+      rowKey={row.key}
+      own={own}
+      seq={message.seq}
+      clientId={message.clientId}
+      content={message.content}
+      deleted={message.deletedAt !== null}
+      createdAt={message.createdAt}
+      tail={row.tail}
+      senderName={isGroup && !own && row.first ? nameOf(message.senderId) : undefined}
+      senderColour={senderColour(message.senderId)}
+      status={own ? storedStatus(message, meId, members, receipts, sent) : undefined}
+      readBy={own && isGroup ? readers(message, meId, members, receipts, sent).map((member) => nameOf(member.id)) : null}
+    />
+  );
+}
