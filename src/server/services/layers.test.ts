@@ -1,6 +1,6 @@
 // The services' layering: every domain may import only the domains listed for it, so arrows run one
-// way (core at the bottom; chats on top of people and messages, presence on top of people), and no service imports tRPC, Next
-// or the API layer (the sidecar reuses them).
+// way (core at the bottom; chats on top of people and messages; presence on top of people), and no
+// service imports tRPC, Next or the API layer (the sidecar reuses them).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
