@@ -24,4 +24,3 @@ export const ZPrivacyInput = z
     groupInvitePolicy: z.enum(["EVERYONE", "FRIENDS"]),
   })
   .partial();
-export type TPrivacyInput = z.input<typeof ZPrivacyInput>;
