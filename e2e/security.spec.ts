@@ -60,12 +60,12 @@ test("security headers on an auth page, an app page, a JS asset and tRPC answers
   const home = await page.goto("/");
   expectStaticHeaders(home!.headers(), "/");
   checkPageCsp(home!.headers()["content-security-policy"], realtimePort);
-  const me = await page.request.get("/api/trpc/user.me");
+  const me = await page.request.get("/api/trpc/account.me");
   expect(me.status()).toBe(200);
-  expectStaticHeaders(me.headers(), "tRPC user.me");
+  expectStaticHeaders(me.headers(), "tRPC account.me");
   expect(me.headers()["cache-control"]).toBe("no-store");
   const signedOut = await browser.newContext();
-  const refused = await signedOut.request.get(`${baseURL}/api/trpc/user.me`);
+  const refused = await signedOut.request.get(`${baseURL}/api/trpc/account.me`);
   expect(refused.status()).toBe(401);
   expect(refused.headers()["cache-control"]).toBe("no-store");
   expectStaticHeaders(refused.headers(), "tRPC 401");

@@ -130,7 +130,7 @@ describe("live events", () => {
     await friend.call().friend.request({ userId: anna.user.id });
     await anna.call().friend.accept({ userId: friend.user.id });
     await blocked.call().chat.openDirect({ userId: anna.user.id });
-    await anna.call().user.block({ userId: blocked.user.id });
+    await anna.call().people.block({ userId: blocked.user.id });
 
     const [friendTab, blockedTab, strangerTab] = await Promise.all([online(friend), online(blocked), online(stranger)]);
     const friendSees = collect(friendTab, "presence:update");
@@ -143,7 +143,7 @@ describe("live events", () => {
     expect(await ask(blockedTab)).toEqual({ ok: true, data: [] });
     expect(await ask(strangerTab)).toEqual({ ok: true, data: [] });
 
-    await anna.call().user.updatePrivacy({ lastSeenVisibility: "NOBODY" });
+    await anna.call().account.updatePrivacy({ lastSeenVisibility: "NOBODY" });
     expect(await ask(friendTab)).toEqual({ ok: true, data: [] });
     annaTab.close();
     await new Promise((resolve) => setTimeout(resolve, 300));

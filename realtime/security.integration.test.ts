@@ -56,11 +56,11 @@ describe("sessions ended in the app", () => {
     const [socket, laptopSocket] = await Promise.all([sidecar.online(bob), sidecar.online(laptop)]);
     // Bob's browser rotates its refresh token; the old one comes back after the grace period.
     bob.jar.set("bm_at", "", { maxAge: 0 });
-    await bob.call().user.me();
+    await bob.call().account.me();
     expect(bob.jar.get("bm_rt")).not.toBe(stolen);
     await db.session.updateMany({ where: { prevRefreshHash: { not: null }, userId: bob.user.id }, data: { rotatedAt: new Date(Date.now() - 5 * 60_000) } });
     const thief = newClient({ jar: new TestCookieJar({ bm_rt: stolen }) });
-    await expect(thief.call().user.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(thief.call().account.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
 
     await waitUntil(() => !socket.connected, 1_000, "the reused session's socket disconnected");
     expect(laptopSocket.connected).toBe(true);

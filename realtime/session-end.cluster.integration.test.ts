@@ -70,7 +70,7 @@ describe.skipIf(!redisUrl)("ending a session with a socket on each of two nodes"
     await phone.call().auth.signIn({ login: bob.input.username, password: bob.input.password });
     const phoneSocket = await socketOn(phone, nodeA);
     const phoneGets = collect(phoneSocket, "message:new");
-    await phone.call().user.changePassword({ currentPassword: bob.input.password, newPassword: `New-${randomUUID()}` });
+    await phone.call().account.changePassword({ currentPassword: bob.input.password, newPassword: `New-${randomUUID()}` });
     await expectGone(bobSockets, bobGets, sendAndSettle);
     expect(phoneSocket.connected).toBe(true);
     await waitUntil(() => phoneGets.length === 1, 5_000, "the changer's device still live");
@@ -78,7 +78,7 @@ describe.skipIf(!redisUrl)("ending a session with a socket on each of two nodes"
 
   it("account deletion", async () => {
     const { bob, bobSockets, bobGets, sendAndSettle } = await setUp();
-    await bob.call().user.deleteAccount({ password: bob.input.password });
+    await bob.call().account.deleteAccount({ password: bob.input.password });
     await expectGone(bobSockets, bobGets, sendAndSettle);
   });
 

@@ -2,7 +2,7 @@
 // with a fresh script nonce (Next reads it from the request's CSP header and puts it on its own
 // scripts; the root layout reads `x-nonce` for the theme script), and HSTS over https.
 // Signed-out visitors of app pages go to sign-in first. Only checks that a session cookie exists
-// (no database here); the pages themselves redirect when user.me says the session is gone.
+// (no database here); the pages themselves redirect when account.me says the session is gone.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env";
 import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "~/server/http/security-headers";

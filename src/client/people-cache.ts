@@ -4,6 +4,6 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { useTRPC } from "~/trpc/react";
 
 export function refreshPeople(queryClient: QueryClient, trpc: ReturnType<typeof useTRPC>) {
-  const keys = [trpc.friend.pathKey(), trpc.user.profile.pathKey(), trpc.user.search.pathKey(), trpc.user.blocked.pathKey(), trpc.chat.get.pathKey()];
+  const keys = [trpc.friend.pathKey(), trpc.people.profile.pathKey(), trpc.people.search.pathKey(), trpc.people.blocked.pathKey(), trpc.chat.get.pathKey()];
   return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }

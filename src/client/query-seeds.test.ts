@@ -31,7 +31,7 @@ describe("seedMessengerFromQueries", () => {
 
     const members = [{ id: "bob", lastReadSeq: 1, lastDeliveredSeq: 2 }];
     queryClient.setQueryData(trpc.chat.get.queryKey({ chatId: "c1" }), { id: "c1", members } as never);
-    queryClient.setQueryData(trpc.user.me.queryKey(), { id: "me" } as never);
+    queryClient.setQueryData(trpc.account.me.queryKey(), { id: "me" } as never);
     expect(seeds).toEqual([
       ["list", list],
       ["c1", members],

@@ -50,7 +50,7 @@ export function MessengerProvider({ userId, children }: { userId: string; childr
       onUserUpdated: (changedId) => {
         refreshList();
         void refreshPeople(queryClient, trpc);
-        if (changedId === userId) void queryClient.invalidateQueries({ queryKey: trpc.user.me.queryKey() });
+        if (changedId === userId) void queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() });
       },
       // Events sent while this tab had no socket are gone: refetch what they would have changed —
       // the list, friends and blocks, and chat.get, whose members carry the read/delivered marks.

@@ -7,7 +7,7 @@ import { Select } from "./ui/select";
 
 export const LOCALE_LABEL_KEYS = { ru: "localeRu", en: "localeEn" } as const;
 
-/** Language switch for signed-out pages: only the cookie changes (user.setLocale needs a session). */
+/** Language switch for signed-out pages: only the cookie changes (account.setLocale needs a session). */
 export function LocaleCookieSelect({ id }: { id: string }) {
   const t = useTranslations("preferences");
   const locale = useLocale();

@@ -1,5 +1,5 @@
 "use client";
-// The signed-in user's id for the chat components (the app shell has loaded user.me before them).
+// The signed-in user's id for the chat components (the app shell has loaded account.me before them).
 import { createContext, useContext, type ReactNode } from "react";
 
 const MeContext = createContext<string | null>(null);

@@ -9,7 +9,7 @@ import { wantsSuggestions } from "~/components/people/person-suggestions";
 import { ZUsername } from "~/shared/schemas/user";
 import { useTRPCClient, type RouterOutputs } from "~/trpc/react";
 
-export type PublicProfile = RouterOutputs["user"]["byUsername"];
+export type PublicProfile = RouterOutputs["people"]["byUsername"];
 type LookupResult = { ok: true; user: PublicProfile } | { ok: false; error: string };
 
 /** What a person typed, without the "@" they may have put in front. */
@@ -29,7 +29,7 @@ export function useUsernameLookup() {
       if (!parsed.success && wantsSuggestions(raw)) return { ok: false, error: t("pickSuggestion") };
       if (!parsed.success) return { ok: false, error: translateIssue(tValidation, parsed.error.issues[0]!, "username") };
       try {
-        return { ok: true, user: await api.user.byUsername.query({ username: parsed.data }) };
+        return { ok: true, user: await api.people.byUsername.query({ username: parsed.data }) };
       } catch (error) {
         const notFound = error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "NOT_FOUND";
         return { ok: false, error: notFound ? t("userNotFound", { username: parsed.data }) : serverErrorMessage(tRoot, error) };

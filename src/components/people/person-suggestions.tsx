@@ -7,7 +7,7 @@ import { Avatar } from "~/components/avatar";
 import { usePersonName } from "~/components/chat/person-names";
 import { useTRPC, type RouterOutputs } from "~/trpc/react";
 
-export type SuggestedPerson = RouterOutputs["user"]["search"]["people"][number];
+export type SuggestedPerson = RouterOutputs["people"]["search"]["people"][number];
 
 const DEBOUNCE_MS = 200;
 
@@ -25,7 +25,7 @@ export function PersonSuggestions({ text, exclude = [], onPick }: { text: string
     const timer = setTimeout(() => setQuery(wantsSuggestions(text) ? text.trim() : ""), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text]);
-  const results = useQuery(trpc.user.search.queryOptions({ query, limit: 6 }, { enabled: query.length >= 2 }));
+  const results = useQuery(trpc.people.search.queryOptions({ query, limit: 6 }, { enabled: query.length >= 2 }));
   const people = (results.data?.people ?? []).filter((person) => !exclude.includes(person.id));
   if (!wantsSuggestions(text) || people.length === 0) return null;
 

@@ -33,8 +33,8 @@ export function usePersonActions(userId: string) {
         decline: api.friend.decline.mutate,
         cancel: api.friend.cancel.mutate,
         remove: api.friend.remove.mutate,
-        block: api.user.block.mutate,
-        unblock: api.user.unblock.mutate,
+        block: api.people.block.mutate,
+        unblock: api.people.unblock.mutate,
       } satisfies Record<Exclude<PersonAction, "message">, (input: typeof ref) => Promise<unknown>>;
       await call[action](ref);
     },

@@ -127,20 +127,20 @@ const ROWS: Record<string, Row> = {
     valid: () => ({ login: randomUsername(), password: "not-the-password" }),
   },
   "auth.signOut": { protected: false, fields: null },
-  "user.me": { protected: true, fields: null },
-  "user.byUsername": { protected: true, fields: { username: text }, valid: () => ({ username: randomUsername() }) },
-  "user.updateProfile": {
+  "account.me": { protected: true, fields: null },
+  "people.byUsername": { protected: true, fields: { username: text }, valid: () => ({ username: randomUsername() }) },
+  "account.updateProfile": {
     protected: true,
     fields: { displayName: optionalText, username: optionalText, bio: optionalText, avatarUrl: { kind: "text", optional: true, nullable: true } },
     valid: () => ({}),
   },
-  "user.setLocale": { protected: true, fields: { locale: { kind: "enum" } }, valid: () => ({ locale: "ru" }) },
-  "user.changePassword": {
+  "account.setLocale": { protected: true, fields: { locale: { kind: "enum" } }, valid: () => ({ locale: "ru" }) },
+  "account.changePassword": {
     protected: true,
     fields: { currentPassword: text, newPassword: text },
     valid: () => ({ currentPassword: "not-the-password", newPassword: "Another-Str0ng-pw" }),
   },
-  "user.deleteAccount": { protected: true, fields: { password: text }, valid: () => ({ password: "not-the-password" }) },
+  "account.deleteAccount": { protected: true, fields: { password: text }, valid: () => ({ password: "not-the-password" }) },
   "realtime.token": { protected: true, fields: null },
   "chat.list": { protected: true, fields: null },
   "chat.get": { protected: true, fields: { chatId: id }, valid: () => ({ chatId: randomUUID() }) },
@@ -182,16 +182,16 @@ const ROWS: Record<string, Row> = {
     valid: () => ({ chatId: randomUUID() }),
   },
   "message.markRead": { protected: true, fields: { chatId: id, seq: int }, valid: () => ({ chatId: randomUUID(), seq: 1 }) },
-  "user.search": {
+  "people.search": {
     protected: true,
     fields: { query: text, limit: optionalInt, offset: optionalInt },
     valid: () => ({ query: "no-one-is-called-this" }),
   },
-  "user.profile": { protected: true, fields: { userId: id }, valid: () => ({ userId: randomUUID() }) },
-  "user.block": { protected: true, fields: { userId: id }, valid: () => ({ userId: randomUUID() }) },
-  "user.unblock": { protected: true, fields: { userId: id }, valid: () => ({ userId: randomUUID() }) },
-  "user.blocked": { protected: true, fields: null },
-  "user.updatePrivacy": {
+  "people.profile": { protected: true, fields: { userId: id }, valid: () => ({ userId: randomUUID() }) },
+  "people.block": { protected: true, fields: { userId: id }, valid: () => ({ userId: randomUUID() }) },
+  "people.unblock": { protected: true, fields: { userId: id }, valid: () => ({ userId: randomUUID() }) },
+  "people.blocked": { protected: true, fields: null },
+  "account.updatePrivacy": {
     protected: true,
     fields: { lastSeenVisibility: optionalEnum, messagePolicy: optionalEnum, groupInvitePolicy: optionalEnum },
     valid: () => ({}),
@@ -353,7 +353,7 @@ describe.each(PROCEDURES)("%s", (path) => {
       expect(await storedProfile(user.id)).toEqual(before);
       if (path !== "auth.signOut") {
         expect(await db.session.count({ where: { userId: user.id } })).toBe(sessionsBefore);
-        expect((await call().user.me()).id).toBe(user.id);
+        expect((await call().account.me()).id).toBe(user.id);
       }
     });
   }
@@ -363,12 +363,12 @@ describe("nothing already stored is lost", () => {
   let client: Awaited<ReturnType<typeof registerUser>>;
   beforeAll(async () => {
     client = await registerUser();
-    await client.call().user.updateProfile({ displayName: "Keeper", bio: "my original bio", avatarUrl: "https://x.example/me.png" });
+    await client.call().account.updateProfile({ displayName: "Keeper", bio: "my original bio", avatarUrl: "https://x.example/me.png" });
   });
 
   it("a rejected updateProfile with a 1 MB bio leaves the stored profile unchanged", async () => {
     const before = await db.user.findUniqueOrThrow({ where: { id: client.user.id } });
-    const caught = await client.call().user.updateProfile({ displayName: "Changed", bio: MB }).catch((error: unknown) => error);
+    const caught = await client.call().account.updateProfile({ displayName: "Changed", bio: MB }).catch((error: unknown) => error);
     expect(caught).toBeInstanceOf(TRPCError);
     expect((caught as TRPCError).code).toBe("BAD_REQUEST");
     expect(errorShape(caught as TRPCError).data.fieldErrors?.bio).toBeDefined();
@@ -378,7 +378,7 @@ describe("nothing already stored is lost", () => {
   });
 
   it("unknown keys never reach the database (no mass assignment)", async () => {
-    const me = await procedureAt(client.call(), "user.updateProfile")({ bio: "new bio", role: "ADMIN", banned: true, deletedAt: new Date(), passwordHash: "x" });
+    const me = await procedureAt(client.call(), "account.updateProfile")({ bio: "new bio", role: "ADMIN", banned: true, deletedAt: new Date(), passwordHash: "x" });
     expect(me).toMatchObject({ bio: "new bio", role: "USER" });
     const row = await db.user.findUniqueOrThrow({ where: { id: client.user.id } });
     expect(row).toMatchObject({ role: "USER", banned: false, deletedAt: null });
@@ -429,21 +429,21 @@ describe("NUL bytes and lone surrogates: refused by the shared text rule, nothin
     const before = await storedProfile(user.id);
     const fields = { displayName: "New name", username: randomUsername(), bio: "A new bio", avatarUrl: "https://x.example/me.png" };
     for (const [field, good] of Object.entries(fields)) {
-      for (const [, value] of broken(good)) await expectRefused(call().user.updateProfile({ [field]: value }), field);
+      for (const [, value] of broken(good)) await expectRefused(call().account.updateProfile({ [field]: value }), field);
     }
     for (const [, value] of broken("Another-Str0ng-pw")) {
-      await expectRefused(call().user.changePassword({ currentPassword: input.password, newPassword: value }), "newPassword");
-      await expectRefused(call().user.changePassword({ currentPassword: value, newPassword: "Another-Str0ng-pw" }), "currentPassword");
-      await expectRefused(call().user.deleteAccount({ password: value }), "password");
+      await expectRefused(call().account.changePassword({ currentPassword: input.password, newPassword: value }), "newPassword");
+      await expectRefused(call().account.changePassword({ currentPassword: value, newPassword: "Another-Str0ng-pw" }), "currentPassword");
+      await expectRefused(call().account.deleteAccount({ password: value }), "password");
     }
-    for (const [, value] of broken("search text")) await expectRefused(call().user.search({ query: value }), "query");
-    for (const [, value] of broken(input.username)) await expectRefused(call().user.byUsername({ username: value }), "username");
+    for (const [, value] of broken("search text")) await expectRefused(call().people.search({ query: value }), "query");
+    for (const [, value] of broken(input.username)) await expectRefused(call().people.byUsername({ username: value }), "username");
     for (const [, value] of broken(input.username)) {
       const caught = await call().friend.request({ username: value }).catch((error: unknown) => error);
       expect((caught as TRPCError).code).toBe("BAD_REQUEST");
     }
     expect(await storedProfile(user.id)).toEqual(before);
-    expect((await call().user.me()).id).toBe(user.id);
+    expect((await call().account.me()).id).toBe(user.id);
   });
 
   it("chat.createGroup, chat.rename, message.send: refused; no chat, title or message is stored", async () => {

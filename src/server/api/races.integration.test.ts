@@ -39,19 +39,19 @@ async function friends() {
 }
 
 describe("people", () => {
-  it("user.block ×3: one block row, the friendship ended, announced once", async () => {
+  it("people.block ×3: one block row, the friendship ended, announced once", async () => {
     const { alice, bob } = await friends();
-    await thrice(() => alice.call().user.block({ userId: bob.user.id }));
+    await thrice(() => alice.call().people.block({ userId: bob.user.id }));
     expect(await db.userBlock.count({ where: { blockerId: alice.user.id, blockedId: bob.user.id } })).toBe(1);
     expect(await db.friendship.count({ where: { OR: [{ userLowId: alice.user.id }, { userHighId: alice.user.id }] } })).toBe(0);
     expect(events(bob.user.id, "friends:updated")).toBe(1);
   });
 
-  it("user.unblock ×3: all fulfil, announced once", async () => {
+  it("people.unblock ×3: all fulfil, announced once", async () => {
     const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
-    await alice.call().user.block({ userId: bob.user.id });
+    await alice.call().people.block({ userId: bob.user.id });
     published.length = 0;
-    await thrice(() => alice.call().user.unblock({ userId: bob.user.id }));
+    await thrice(() => alice.call().people.unblock({ userId: bob.user.id }));
     expect(await db.userBlock.count({ where: { blockerId: alice.user.id } })).toBe(0);
     expect(events(bob.user.id, "friends:updated")).toBe(1);
   });

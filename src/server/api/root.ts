@@ -6,12 +6,12 @@ import { friendRouter } from "./routers/friend";
 import { messageRouter } from "./routers/message";
 import { peopleRouter } from "./routers/people";
 import { realtimeRouter } from "./routers/realtime";
-import { createCallerFactory, createTRPCRouter, mergeRouters } from "./trpc";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
-  // One public path for both (the browser calls `user.*`); the files follow the services.
-  user: mergeRouters(accountRouter, peopleRouter),
+  account: accountRouter,
+  people: peopleRouter,
   realtime: realtimeRouter,
   chat: chatRouter,
   message: messageRouter,

@@ -96,14 +96,14 @@ describe("POST /api/trpc", () => {
     expect(refresh).toMatch(/; HttpOnly/);
     const cookieHeader = [access, refresh].map((cookie) => cookie!.split(";")[0]).join("; ");
 
-    const me = await GET(new Request(`${BASE}/user.me`, { headers: { cookie: cookieHeader } }));
+    const me = await GET(new Request(`${BASE}/account.me`, { headers: { cookie: cookieHeader } }));
     expect(me.status).toBe(200);
     const body = (await me.json()) as { result: { data: { json: { id: string; username: string } } } };
     expect(body.result.data.json).toMatchObject({ id: user.id, username: input.username });
   });
 
   it("a GET without cookies is 401 as JSON", async () => {
-    const response = await GET(new Request(`${BASE}/user.me`));
+    const response = await GET(new Request(`${BASE}/account.me`));
     expect(response.status).toBe(401);
     const error = await errorOf(response);
     expect(error.data.appCode).toBe("UNAUTHENTICATED");

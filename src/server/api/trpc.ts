@@ -85,7 +85,6 @@ const domainErrors = t.middleware(async ({ next }) => {
 });
 
 export const createTRPCRouter = t.router;
-export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors);

@@ -33,7 +33,7 @@ function signOut(cookie: string, headers: Record<string, string>, body: BodyInit
 }
 
 async function stillSignedIn(cookie: string): Promise<boolean> {
-  const me = await GET(new Request(`${BASE}/user.me`, { headers: { cookie } }));
+  const me = await GET(new Request(`${BASE}/account.me`, { headers: { cookie } }));
   return me.status === 200;
 }
 
@@ -117,7 +117,7 @@ describe("request guard: Content-Type", () => {
 describe("request guard: GET", () => {
   it("leaves queries alone (a read answers only the app's own pages: CORS keeps it from others)", async () => {
     const cookie = await victimCookies();
-    const me = await GET(new Request(`${BASE}/user.me`, { headers: { cookie, "sec-fetch-site": "same-origin" } }));
+    const me = await GET(new Request(`${BASE}/account.me`, { headers: { cookie, "sec-fetch-site": "same-origin" } }));
     expect(me.status).toBe(200);
   });
 });

@@ -28,7 +28,7 @@ function NavLink({ href, active, label, testId, children }: { href: string; acti
   );
 }
 
-export function AppHeader({ user, className }: { user: RouterOutputs["user"]["me"]; className?: string }) {
+export function AppHeader({ user, className }: { user: RouterOutputs["account"]["me"]; className?: string }) {
   const t = useTranslations();
   const pathname = usePathname();
   const onProfile = pathname === "/profile";

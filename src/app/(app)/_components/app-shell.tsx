@@ -13,7 +13,7 @@ import { AppHeader } from "./app-header";
 import { SignOutButton } from "./sign-out-button";
 import { useMe } from "./use-me";
 
-/** Loads user.me for every app page: a header and the live Messenger once signed in, sign-in when the
+/** Loads account.me for every app page: a header and the live Messenger once signed in, sign-in when the
  * session is gone. Full-height: the messenger scrolls inside its panes, other pages in the content. */
 export function AppShell({ children }: { children: ReactNode }) {
   const me = useMe();

@@ -2,8 +2,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 
-/** The signed-in user (user.me); the app shell renders pages only once it has loaded. */
+/** The signed-in user (account.me); the app shell renders pages only once it has loaded. */
 export function useMe() {
   const trpc = useTRPC();
-  return useQuery(trpc.user.me.queryOptions());
+  return useQuery(trpc.account.me.queryOptions());
 }

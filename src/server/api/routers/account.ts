@@ -1,5 +1,5 @@
-// The caller's own account: user.me, user.updateProfile, user.updatePrivacy, user.setLocale,
-// user.changePassword, user.deleteAccount (served under `user.` with routers/people.ts)
+// The caller's own account: account.me, account.updateProfile, account.updatePrivacy, account.setLocale,
+// account.changePassword, account.deleteAccount.
 import { clearAuthCookies, setLocaleCookie } from "~/server/auth/cookies";
 import { deleteAccount } from "~/server/services/account/delete-account";
 import { setLocale, updateProfile } from "~/server/services/account/edit-profile";

@@ -17,7 +17,7 @@ import { expectTRPCError, newClient, newRegisterInput, randomIp, randomSuffix, r
 const RETRY_MESSAGE = /^Too many attempts\. Try again in (\d+) s\.$/;
 
 describe("auth.register", () => {
-  it("creates the account, signs in and user.me returns it", async () => {
+  it("creates the account, signs in and account.me returns it", async () => {
     const { user, input, jar, call } = await registerUser({ email: `Reg_${randomSuffix()}@Example.test`, locale: "en" });
     expect(user).toMatchObject({ username: input.username, displayName: input.displayName, email: input.email!.toLowerCase(), locale: "en", role: "USER" });
     expect(user).not.toHaveProperty("passwordHash");
@@ -30,7 +30,7 @@ describe("auth.register", () => {
       expect(write.options.httpOnly).toBe(true);
       expect(write.options.maxAge).toBeGreaterThan(0);
     }
-    const me = await call().user.me();
+    const me = await call().account.me();
     expect(me.id).toBe(user.id);
     expect(me.username).toBe(input.username);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
@@ -54,13 +54,13 @@ describe("auth.register", () => {
     // The same answer and the same view of one's own account, with the address as typed (lower-cased).
     expect(Object.keys(taken.user).sort()).toEqual(Object.keys(free.user).sort());
     expect(taken.user.email).toBe(email);
-    expect((await taken.call().user.me()).email).toBe(email);
+    expect((await taken.call().account.me()).email).toBe(email);
     // But the address stays with its first owner: only they can sign in with it.
     expect(await db.user.findUniqueOrThrow({ where: { id: taken.user.id } })).toMatchObject({ email: null, pendingEmail: email });
     expect((await newClient().call().auth.signIn({ login: email, password: owner.input.password })).id).toBe(owner.user.id);
     const { shape } = await expectTRPCError(newClient().call().auth.signIn({ login: email, password: taken.input.password }), "UNAUTHORIZED");
     expect(shape.data.appCode).toBe("INVALID_CREDENTIALS");
-    expect((await owner.call().user.me()).email).toBe(email);
+    expect((await owner.call().account.me()).email).toBe(email);
   });
 
   it("two registrations racing for one free address: both succeed, one gets it attached", async () => {
@@ -76,9 +76,9 @@ describe("auth.register", () => {
     const email = `seen_${randomSuffix()}@example.test`;
     const target = await registerUser({ email, displayName: `Findable ${randomSuffix(6)}` });
     const viewer = await registerUser();
-    const found = await viewer.call().user.search({ query: target.input.username });
-    const profile = await viewer.call().user.profile({ userId: target.user.id });
-    const byName = await viewer.call().user.byUsername({ username: target.input.username });
+    const found = await viewer.call().people.search({ query: target.input.username });
+    const profile = await viewer.call().people.profile({ userId: target.user.id });
+    const byName = await viewer.call().people.byUsername({ username: target.input.username });
     expect(found.people.map((person) => person.id)).toContain(target.user.id);
     expect(profile).toMatchObject({ id: target.user.id });
     expect(byName).toMatchObject({ id: target.user.id });
@@ -135,7 +135,7 @@ describe("auth.signIn", () => {
       const client = newClient();
       const signedIn = await client.call().auth.signIn({ login, password: input.password });
       expect(signedIn.id, login).toBe(user.id);
-      expect((await client.call().user.me()).id).toBe(user.id);
+      expect((await client.call().account.me()).id).toBe(user.id);
       expect((await db.session.findUnique({ where: { refreshHash: sha256(client.jar.get(REFRESH_COOKIE)!) } }))?.userId, login).toBe(user.id);
     }
     expect(await db.session.count({ where: { userId: user.id } })).toBe(6);
@@ -162,7 +162,7 @@ describe("auth.signIn", () => {
 
   it("refuses a banned user (FORBIDDEN / ACCOUNT_BANNED at sign-in) and ends their existing session's access", async () => {
     const { user, input, call } = await registerUser();
-    expect((await call().user.me()).id).toBe(user.id);
+    expect((await call().account.me()).id).toBe(user.id);
     await db.user.update({ where: { id: user.id }, data: { banned: true, bannedAt: new Date() } });
 
     const signIn = await expectTRPCError(newClient().call().auth.signIn({ login: input.username, password: input.password }), "FORBIDDEN");
@@ -170,9 +170,9 @@ describe("auth.signIn", () => {
 
     // The session check itself (every request's and every socket handshake's) no longer finds the
     // session: the browser is sent to sign-in, where the ban is explained.
-    await expectTRPCError(call().user.me(), "UNAUTHORIZED");
+    await expectTRPCError(call().account.me(), "UNAUTHORIZED");
     await expectTRPCError(call().realtime.token(), "UNAUTHORIZED");
-    await expectTRPCError(call().user.updateProfile({ displayName: "Still here" }), "UNAUTHORIZED");
+    await expectTRPCError(call().account.updateProfile({ displayName: "Still here" }), "UNAUTHORIZED");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).displayName).toBe(input.displayName);
   });
 });
@@ -189,9 +189,9 @@ describe("auth.signOut", () => {
     expect(jar.has(REFRESH_COOKIE)).toBe(false);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
 
-    await expectTRPCError(call().user.me(), "UNAUTHORIZED");
-    await expectTRPCError(newClient({ jar: stolen }).call().user.me(), "UNAUTHORIZED");
-    await expectTRPCError(stolenRefreshOnly.call().user.me(), "UNAUTHORIZED");
+    await expectTRPCError(call().account.me(), "UNAUTHORIZED");
+    await expectTRPCError(newClient({ jar: stolen }).call().account.me(), "UNAUTHORIZED");
+    await expectTRPCError(stolenRefreshOnly.call().account.me(), "UNAUTHORIZED");
     expect(stolenRefreshOnly.jar.has(REFRESH_COOKIE)).toBe(false);
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -201,7 +201,7 @@ describe("auth.signOut", () => {
     const other = newClient();
     await other.call().auth.signIn({ login: input.username, password: input.password });
     await call().auth.signOut();
-    expect((await other.call().user.me()).id).toBe(user.id);
+    expect((await other.call().account.me()).id).toBe(user.id);
   });
 
   it("is harmless when signed out", async () => {

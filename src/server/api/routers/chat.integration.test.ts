@@ -37,7 +37,7 @@ describe("direct chats", () => {
     const [alice, bob] = await people(2);
     await expectTRPCError(alice!.call().chat.openDirect({ userId: alice!.user.id }), "BAD_REQUEST");
     await expectTRPCError(alice!.call().chat.openDirect({ userId: randomUUID() }), "NOT_FOUND");
-    await bob!.call().user.deleteAccount({ password: bob!.input.password });
+    await bob!.call().account.deleteAccount({ password: bob!.input.password });
     await expectTRPCError(alice!.call().chat.openDirect({ userId: bob!.user.id }), "NOT_FOUND");
   });
 
@@ -154,7 +154,7 @@ describe("chat list", () => {
     const [alice, bob] = await people(2);
     const { chatId } = await alice!.call().chat.openDirect({ userId: bob!.user.id });
     await bob!.call().message.send({ chatId, clientId: randomUUID(), content: "bye" });
-    await bob!.call().user.deleteAccount({ password: bob!.input.password });
+    await bob!.call().account.deleteAccount({ password: bob!.input.password });
     const [chat] = await alice!.call().chat.list();
     expect(chat!.peer).toMatchObject({ id: bob!.user.id, deleted: true, displayName: null, username: null });
     expect((await alice!.call().message.history({ chatId })).messages.map((message) => message.content)).toEqual(["bye"]);

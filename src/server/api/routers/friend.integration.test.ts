@@ -68,7 +68,7 @@ describe("friend requests", () => {
     await anna.call().friend.request({ userId: boris.user.id });
     await boris.call().friend.decline({ userId: anna.user.id });
     expect(await lists(boris)).toEqual({ friends: [], incoming: [], outgoing: [] });
-    expect((await anna.call().user.profile({ userId: boris.user.id })).relation.friend).toBe("outgoing");
+    expect((await anna.call().people.profile({ userId: boris.user.id })).relation.friend).toBe("outgoing");
     // Asking again after being declined stays pending; no new request reaches Boris.
     expect((await anna.call().friend.request({ userId: boris.user.id })).state).toBe("outgoing");
     expect((await lists(boris)).incoming).toEqual([]);
@@ -109,7 +109,7 @@ describe("blocking", () => {
 
   it("ends the friendship; the blocked person cannot message, request or add; the chat stays readable", async () => {
     const { anna, boris, chatId } = await chatted();
-    await boris.call().user.block({ userId: anna.user.id });
+    await boris.call().people.block({ userId: anna.user.id });
 
     expect((await lists(anna)).friends).toEqual([]);
     const refused = await expectTRPCError(anna.call().message.send({ chatId, clientId: randomUUID(), content: "hey" }), "FORBIDDEN");
@@ -128,28 +128,28 @@ describe("blocking", () => {
     expect(sentTo(published, anna.user.id, "chat:updated")).toContainEqual({ chatId });
 
     // The blocked person no longer finds the blocker, nor sees their last seen.
-    const found = await anna.call().user.search({ query: boris.input.username });
+    const found = await anna.call().people.search({ query: boris.input.username });
     expect(ids(found.people)).not.toContain(boris.user.id);
-    expect((await anna.call().user.profile({ userId: boris.user.id })).lastSeenAt).toBeNull();
-    expect((await boris.call().user.blocked()).map((person) => person.id)).toEqual([anna.user.id]);
+    expect((await anna.call().people.profile({ userId: boris.user.id })).lastSeenAt).toBeNull();
+    expect((await boris.call().people.blocked()).map((person) => person.id)).toEqual([anna.user.id]);
   });
 
   it("unblocking restores nothing automatically but lets messages through again", async () => {
     const { anna, boris, chatId } = await chatted();
-    await boris.call().user.block({ userId: anna.user.id });
-    await boris.call().user.unblock({ userId: anna.user.id });
+    await boris.call().people.block({ userId: anna.user.id });
+    await boris.call().people.unblock({ userId: anna.user.id });
     expect((await lists(anna)).friends).toEqual([]);
     expect((await anna.call().message.send({ chatId, clientId: randomUUID(), content: "again" })).created).toBe(true);
-    expect(await boris.call().user.blocked()).toEqual([]);
+    expect(await boris.call().people.blocked()).toEqual([]);
   });
 
   it("a new chat with a blocker cannot be started; blocking oneself or no one is refused", async () => {
     const [anna, boris] = await pair();
-    await boris.call().user.block({ userId: anna.user.id });
+    await boris.call().people.block({ userId: anna.user.id });
     expect((await expectTRPCError(anna.call().chat.openDirect({ userId: boris.user.id }), "FORBIDDEN")).shape.data.appCode).toBe("BLOCKED_BY_THEM");
     expect((await expectTRPCError(boris.call().chat.openDirect({ userId: anna.user.id }), "FORBIDDEN")).shape.data.appCode).toBe("BLOCKED_BY_YOU");
-    await expectTRPCError(anna.call().user.block({ userId: anna.user.id }), "BAD_REQUEST");
-    await expectTRPCError(anna.call().user.block({ userId: randomUUID() }), "NOT_FOUND");
+    await expectTRPCError(anna.call().people.block({ userId: anna.user.id }), "BAD_REQUEST");
+    await expectTRPCError(anna.call().people.block({ userId: randomUUID() }), "NOT_FOUND");
   });
 });
 
@@ -158,7 +158,7 @@ describe("privacy settings", () => {
     const [anna, boris] = await pair();
     const carol = await registerUser();
     const { chatId } = await carol.call().chat.openDirect({ userId: boris.user.id });
-    await boris.call().user.updatePrivacy({ messagePolicy: "FRIENDS" });
+    await boris.call().account.updatePrivacy({ messagePolicy: "FRIENDS" });
     expect((await expectTRPCError(anna.call().chat.openDirect({ userId: boris.user.id }), "FORBIDDEN")).shape.data.appCode).toBe("FRIENDS_ONLY");
     expect((await carol.call().chat.openDirect({ userId: boris.user.id })).chatId).toBe(chatId);
     await carol.call().message.send({ chatId, clientId: randomUUID(), content: "still here" });
@@ -169,7 +169,7 @@ describe("privacy settings", () => {
 
   it("group invitations from friends only", async () => {
     const [anna, boris] = await pair();
-    await boris.call().user.updatePrivacy({ groupInvitePolicy: "FRIENDS" });
+    await boris.call().account.updatePrivacy({ groupInvitePolicy: "FRIENDS" });
     expect((await expectTRPCError(anna.call().chat.createGroup({ title: "G", memberIds: [boris.user.id] }), "FORBIDDEN")).shape.data.appCode).toBe("FRIENDS_ONLY");
     await anna.call().friend.request({ userId: boris.user.id });
     await boris.call().friend.accept({ userId: anna.user.id });
@@ -181,16 +181,16 @@ describe("privacy settings", () => {
     const friend = await registerUser();
     await friend.call().friend.request({ userId: boris.user.id });
     await boris.call().friend.accept({ userId: friend.user.id });
-    const seen = async (viewer: Person) => (await viewer.call().user.profile({ userId: boris.user.id })).lastSeenAt;
+    const seen = async (viewer: Person) => (await viewer.call().people.profile({ userId: boris.user.id })).lastSeenAt;
     const lastSeenAt = (await db.user.findUniqueOrThrow({ where: { id: boris.user.id } })).lastSeenAt!.toISOString();
 
     expect(await seen(anna)).toBe(lastSeenAt);
-    await boris.call().user.updatePrivacy({ lastSeenVisibility: "FRIENDS" });
+    await boris.call().account.updatePrivacy({ lastSeenVisibility: "FRIENDS" });
     expect(await seen(anna)).toBeNull();
     expect(await seen(friend)).toBe(lastSeenAt);
-    await boris.call().user.updatePrivacy({ lastSeenVisibility: "NOBODY" });
+    await boris.call().account.updatePrivacy({ lastSeenVisibility: "NOBODY" });
     expect(await seen(friend)).toBeNull();
     expect(await seen(boris)).toBe(lastSeenAt);
-    expect((await boris.call().user.me()).lastSeenVisibility).toBe("NOBODY");
+    expect((await boris.call().account.me()).lastSeenVisibility).toBe("NOBODY");
   });
 });

@@ -90,10 +90,10 @@ describe("message limit (token bucket: burst 10, one more every 2 s)", () => {
 });
 
 describe("per-minute limits", () => {
-  it("user.search: 3 per minute", async () => {
+  it("people.search: 3 per minute", async () => {
     const { call } = await registerUser();
-    for (let i = 0; i < 3; i++) await call().user.search({ query: "someone" });
-    await expectLimited(call().user.search({ query: "someone" }));
+    for (let i = 0; i < 3; i++) await call().people.search({ query: "someone" });
+    await expectLimited(call().people.search({ query: "someone" }));
   });
 
   it("friend.request: 2 per minute", async () => {
@@ -117,10 +117,10 @@ describe("per-minute limits", () => {
 
   it("password checks behind a session: 3 per 15 minutes across change-password and delete-account, then even the right one waits", async () => {
     const { call, input } = await registerUser();
-    await expectTRPCError(call().user.changePassword({ currentPassword: "wrong-one", newPassword: "Another-Pw-123" }), "BAD_REQUEST");
-    await expectTRPCError(call().user.changePassword({ currentPassword: "wrong-two", newPassword: "Another-Pw-123" }), "BAD_REQUEST");
-    await expectTRPCError(call().user.deleteAccount({ password: "wrong-three" }));
-    await expectLimited(call().user.changePassword({ currentPassword: input.password, newPassword: "Another-Pw-123" }));
-    await expectLimited(call().user.deleteAccount({ password: input.password }));
+    await expectTRPCError(call().account.changePassword({ currentPassword: "wrong-one", newPassword: "Another-Pw-123" }), "BAD_REQUEST");
+    await expectTRPCError(call().account.changePassword({ currentPassword: "wrong-two", newPassword: "Another-Pw-123" }), "BAD_REQUEST");
+    await expectTRPCError(call().account.deleteAccount({ password: "wrong-three" }));
+    await expectLimited(call().account.changePassword({ currentPassword: input.password, newPassword: "Another-Pw-123" }));
+    await expectLimited(call().account.deleteAccount({ password: input.password }));
   });
 });

@@ -61,7 +61,7 @@ describe("message.send", () => {
     const { alice, bob, chatId } = await directChat();
     const clientId = randomUUID();
     const sent = await alice.call().message.send({ chatId, clientId, content: "just before" });
-    await bob.call().user.block({ userId: alice.user.id });
+    await bob.call().people.block({ userId: alice.user.id });
     // The outbox lost the answer and resends: the message is there, so that is the answer.
     expect(await alice.call().message.send({ chatId, clientId, content: "just before" })).toEqual({ created: false, message: sent.message });
     const refused = await expectTRPCError(alice.call().message.send({ chatId, clientId: randomUUID(), content: "after" }), "FORBIDDEN");
@@ -153,7 +153,7 @@ describe("message.sendBatch", () => {
     const mallory = await registerUser();
     const results = await mallory.call().message.sendBatch({ messages: batchOf(chatId, 3) });
     expect(results.map((result) => !result.ok && result.code)).toEqual(["NOT_FOUND", "NOT_FOUND", "NOT_FOUND"]);
-    await bob.call().user.block({ userId: alice.user.id });
+    await bob.call().people.block({ userId: alice.user.id });
     const blocked = await alice.call().message.sendBatch({ messages: batchOf(chatId, 2) });
     expect(blocked.map((result) => !result.ok && result.code)).toEqual(["BLOCKED_BY_THEM", "BLOCKED_BY_THEM"]);
     expect(await db.message.count({ where: { chatId } })).toBe(0);

@@ -1,5 +1,5 @@
-// Other people: user.byUsername, user.search, user.profile, user.block, user.unblock, user.blocked
-// (served under `user.` with routers/account.ts)
+// Other people: people.byUsername, people.search, people.profile, people.block, people.unblock,
+// people.blocked.
 import { z } from "zod";
 import { blockUser, listBlocked, unblockUser } from "~/server/services/people/blocks";
 import { getProfile } from "~/server/services/people/profile";

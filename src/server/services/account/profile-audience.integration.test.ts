@@ -9,14 +9,14 @@ describe("user:updated on a profile change", () => {
     await carol.call().friend.request({ userId: alice.user.id });
     const published = recordPublished();
 
-    await alice.call().user.updateProfile({ displayName: "Alice Renamed" });
+    await alice.call().account.updateProfile({ displayName: "Alice Renamed" });
     for (const person of [alice, bob, carol]) expect(sentTo(published, person.user.id, "user:updated")).toEqual([{ userId: alice.user.id }]);
     expect(sentTo(published, dave.user.id, "user:updated")).toEqual([]);
 
-    await alice.call().user.updateProfile({ avatarUrl: "https://cdn.example.com/a.png" });
+    await alice.call().account.updateProfile({ avatarUrl: "https://cdn.example.com/a.png" });
     expect(sentTo(published, bob.user.id, "user:updated")).toHaveLength(2);
 
-    await alice.call().user.updateProfile({ bio: "only the bio" });
+    await alice.call().account.updateProfile({ bio: "only the bio" });
     expect(sentTo(published, bob.user.id, "user:updated")).toHaveLength(2);
   });
 });

@@ -35,7 +35,7 @@ describe("renewal from the refresh cookie", () => {
     expect(before.refreshHash).toBe(sha256(oldRefresh));
 
     const browser = browserWith({ [REFRESH_COOKIE]: oldRefresh });
-    expect((await browser.call().user.me()).id).toBe(user.id);
+    expect((await browser.call().account.me()).id).toBe(user.id);
 
     const newRefresh = browser.jar.get(REFRESH_COOKIE)!;
     expect(await verifyAccessToken(env.AUTH_SECRET, browser.jar.get(ACCESS_COOKIE)!)).toMatchObject({ ok: true, claims: { userId: user.id, sessionId: before.id } });
@@ -48,7 +48,7 @@ describe("renewal from the refresh cookie", () => {
     expect(after.expiresAt.getTime()).toBeGreaterThanOrEqual(before.expiresAt.getTime());
 
     // The new access cookie now serves on its own, without another rotation.
-    expect((await browser.call().user.me()).id).toBe(user.id);
+    expect((await browser.call().account.me()).id).toBe(user.id);
     expect((await sessionOf(user.id)).refreshHash).toBe(sha256(newRefresh));
   });
 
@@ -59,7 +59,7 @@ describe("renewal from the refresh cookie", () => {
     const expired = await expiredAccessToken(user.id, session.id);
     const browser = browserWith({ [ACCESS_COOKIE]: expired, [REFRESH_COOKIE]: oldRefresh });
 
-    expect((await browser.call().user.me()).id).toBe(user.id);
+    expect((await browser.call().account.me()).id).toBe(user.id);
     expect(browser.jar.get(ACCESS_COOKIE)).not.toBe(expired);
     expect(browser.jar.get(REFRESH_COOKIE)).not.toBe(oldRefresh);
     expect((await sessionOf(user.id)).refreshHash).toBe(sha256(browser.jar.get(REFRESH_COOKIE)!));
@@ -69,25 +69,25 @@ describe("renewal from the refresh cookie", () => {
     const { user, jar } = await registerUser();
     const oldRefresh = jar.get(REFRESH_COOKIE)!;
     const first = browserWith({ [REFRESH_COOKIE]: oldRefresh });
-    await first.call().user.me();
+    await first.call().account.me();
     const rotated = await sessionOf(user.id);
 
     const second = browserWith({ [REFRESH_COOKIE]: oldRefresh });
-    expect((await second.call().user.me()).id).toBe(user.id);
+    expect((await second.call().account.me()).id).toBe(user.id);
     expect(await verifyAccessToken(env.AUTH_SECRET, second.jar.get(ACCESS_COOKIE)!)).toMatchObject({ ok: true, claims: { userId: user.id, sessionId: rotated.id } });
     // Only a new access token: the refresh cookie is not rewritten, the row is not rotated again.
     expect(second.jar.writes.map((write) => write.name)).toEqual([ACCESS_COOKIE]);
     const after = await sessionOf(user.id);
     expect(after.refreshHash).toBe(rotated.refreshHash);
     expect(after.prevRefreshHash).toBe(rotated.prevRefreshHash);
-    expect((await first.call().user.me()).id).toBe(user.id);
+    expect((await first.call().account.me()).id).toBe(user.id);
   });
 
   it("parallel renewals from one tab all succeed and rotate once", async () => {
     const { user, jar } = await registerUser();
     const oldRefresh = jar.get(REFRESH_COOKIE)!;
     const tabs = Array.from({ length: 4 }, () => browserWith({ [REFRESH_COOKIE]: oldRefresh }));
-    const results = await Promise.all(tabs.map((tab) => tab.call().user.me()));
+    const results = await Promise.all(tabs.map((tab) => tab.call().account.me()));
     for (const me of results) expect(me.id).toBe(user.id);
     const after = await sessionOf(user.id);
     expect(after.prevRefreshHash).toBe(sha256(oldRefresh));
@@ -100,22 +100,22 @@ describe("renewal from the refresh cookie", () => {
     const { user, jar } = await registerUser();
     const oldRefresh = jar.get(REFRESH_COOKIE)!;
     const legit = browserWith({ [REFRESH_COOKIE]: oldRefresh });
-    await legit.call().user.me();
+    await legit.call().account.me();
     const session = await sessionOf(user.id);
     await db.session.update({ where: { id: session.id }, data: { rotatedAt: new Date(Date.now() - 2 * 60_000) } });
 
     const thief = browserWith({ [REFRESH_COOKIE]: oldRefresh });
-    await expectTRPCError(thief.call().user.me(), "UNAUTHORIZED");
+    await expectTRPCError(thief.call().account.me(), "UNAUTHORIZED");
     expect(thief.jar.has(REFRESH_COOKIE)).toBe(false);
     expect(await db.session.count({ where: { id: session.id } })).toBe(0);
     // The legitimate holder of the current tokens is signed out too.
-    await expectTRPCError(legit.call().user.me(), "UNAUTHORIZED");
-    await expectTRPCError(browserWith({ [REFRESH_COOKIE]: legit.jar.get(REFRESH_COOKIE) ?? "" }).call().user.me(), "UNAUTHORIZED");
+    await expectTRPCError(legit.call().account.me(), "UNAUTHORIZED");
+    await expectTRPCError(browserWith({ [REFRESH_COOKIE]: legit.jar.get(REFRESH_COOKIE) ?? "" }).call().account.me(), "UNAUTHORIZED");
   });
 
   it("an unknown refresh token is not signed in and its cookies are cleared", async () => {
     const browser = browserWith({ [REFRESH_COOKIE]: "made-up-refresh-token" });
-    await expectTRPCError(browser.call().user.me(), "UNAUTHORIZED");
+    await expectTRPCError(browser.call().account.me(), "UNAUTHORIZED");
     expect(browser.jar.has(REFRESH_COOKIE)).toBe(false);
     expect(browser.jar.writes.map((w) => [w.name, w.options.maxAge])).toEqual([
       [ACCESS_COOKIE, 0],
@@ -129,18 +129,18 @@ describe("refusals", () => {
     const { user } = await registerUser();
     const session = await sessionOf(user.id);
     const forged = await signAccessToken("an-attacker-secret-0123456789-abcdefghij", { userId: user.id, sessionId: session.id });
-    await expectTRPCError(browserWith({ [ACCESS_COOKIE]: forged }).call().user.me(), "UNAUTHORIZED");
+    await expectTRPCError(browserWith({ [ACCESS_COOKIE]: forged }).call().account.me(), "UNAUTHORIZED");
     // A validly signed token naming someone else's session is refused too.
     const other = await registerUser();
     const mixed = await signAccessToken(env.AUTH_SECRET, { userId: other.user.id, sessionId: session.id });
-    await expectTRPCError(browserWith({ [ACCESS_COOKIE]: mixed }).call().user.me(), "UNAUTHORIZED");
+    await expectTRPCError(browserWith({ [ACCESS_COOKIE]: mixed }).call().account.me(), "UNAUTHORIZED");
   });
 
   it("a session past its expiresAt is not signed in, by access or refresh cookie", async () => {
     const { user, jar, call } = await registerUser();
     const session = await sessionOf(user.id);
     await db.session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expectTRPCError(call().user.me(), "UNAUTHORIZED");
+    await expectTRPCError(call().account.me(), "UNAUTHORIZED");
     expect(jar.has(ACCESS_COOKIE)).toBe(false);
     expect(jar.has(REFRESH_COOKIE)).toBe(false);
     const session2 = await db.session.findUniqueOrThrow({ where: { id: session.id } });
@@ -150,12 +150,12 @@ describe("refusals", () => {
   it("a deleted session is not signed in even with a still-valid access token", async () => {
     const { user, jar } = await registerUser();
     await db.session.deleteMany({ where: { userId: user.id } });
-    await expectTRPCError(browserWith({ [ACCESS_COOKIE]: jar.get(ACCESS_COOKIE)! }).call().user.me(), "UNAUTHORIZED");
+    await expectTRPCError(browserWith({ [ACCESS_COOKIE]: jar.get(ACCESS_COOKIE)! }).call().account.me(), "UNAUTHORIZED");
   });
 
   it("a realtime token is not accepted as the access cookie", async () => {
     const { call } = await registerUser();
     const { token } = await call().realtime.token();
-    await expectTRPCError(browserWith({ [ACCESS_COOKIE]: token }).call().user.me(), "UNAUTHORIZED");
+    await expectTRPCError(browserWith({ [ACCESS_COOKIE]: token }).call().account.me(), "UNAUTHORIZED");
   });
 });

@@ -15,7 +15,7 @@ function planNodes(node: PlanNode): PlanNode[] {
   return [node, ...(node.Plans ?? []).flatMap(planNodes)];
 }
 
-describe("user.search", () => {
+describe("people.search", () => {
   it("finds partial, case-insensitive matches in Cyrillic and Latin, best matches first", async () => {
     const tag = Math.random().toString(36).slice(2, 7);
     const [me, anna, annabel, joanna] = await Promise.all([
@@ -24,7 +24,7 @@ describe("user.search", () => {
       registerUser({ displayName: "Annabel Lee", username: `annabel_${tag}` }),
       registerUser({ displayName: "Joanna", username: `jo_${tag}` }),
     ]);
-    const search = async (text: string) => (await me.call().user.search({ query: text })).people.map((person) => person.id);
+    const search = async (text: string) => (await me.call().people.search({ query: text })).people.map((person) => person.id);
 
     expect(await search("анн")).toContain(anna.user.id);
     expect(await search("АНН")).toContain(anna.user.id);
@@ -42,24 +42,24 @@ describe("user.search", () => {
     const tag = Math.random().toString(36).slice(2, 7);
     const [me, banned, deleted] = await Promise.all([registerUser(), registerUser({ displayName: `Ban ${tag}` }), registerUser({ displayName: `Gone ${tag}` })]);
     await db.user.update({ where: { id: banned.user.id }, data: { banned: true } });
-    await deleted.call().user.deleteAccount({ password: deleted.input.password });
-    expect((await me.call().user.search({ query: tag })).people).toEqual([]);
-    expect((await me.call().user.search({ query: "%%" })).people).toEqual([]);
+    await deleted.call().account.deleteAccount({ password: deleted.input.password });
+    expect((await me.call().people.search({ query: tag })).people).toEqual([]);
+    expect((await me.call().people.search({ query: "%%" })).people).toEqual([]);
   });
 
   it("pages through results and validates the query", async () => {
     const tag = `pg${Math.random().toString(36).slice(2, 6)}`;
     const me = await registerUser();
     await Promise.all(Array.from({ length: 5 }, (_, index) => registerUser({ displayName: `${tag} person ${index}` })));
-    const first = await me.call().user.search({ query: tag, limit: 3 });
-    const second = await me.call().user.search({ query: tag, limit: 3, offset: 3 });
+    const first = await me.call().people.search({ query: tag, limit: 3 });
+    const second = await me.call().people.search({ query: tag, limit: 3, offset: 3 });
     expect(first.people).toHaveLength(3);
     expect(first.hasMore).toBe(true);
     expect(second.people).toHaveLength(2);
     expect(second.hasMore).toBe(false);
     expect(new Set([...first.people, ...second.people].map((person) => person.id)).size).toBe(5);
-    await expectTRPCError(me.call().user.search({ query: "a" }), "BAD_REQUEST");
-    await expectTRPCError(me.call().user.search({ query: "x".repeat(65) }), "BAD_REQUEST");
+    await expectTRPCError(me.call().people.search({ query: "a" }), "BAD_REQUEST");
+    await expectTRPCError(me.call().people.search({ query: "x".repeat(65) }), "BAD_REQUEST");
   });
 
   it("on 100,000 users the query is served by the trigram index, not a sequential scan", async () => {

@@ -30,16 +30,16 @@ describe("last seen", () => {
     expect(seen?.userId).toBe(anna.user.id);
     expect(Date.parse(seen?.lastSeenAt ?? "")).toBeGreaterThan(0);
 
-    await anna.call().user.updatePrivacy({ lastSeenVisibility: "FRIENDS" });
+    await anna.call().account.updatePrivacy({ lastSeenVisibility: "FRIENDS" });
     expect(await lastSeenOf(friend.user.id, [anna.user.id])).toHaveLength(1);
     expect(await lastSeenOf(partner.user.id, [anna.user.id])).toEqual([]);
 
-    await anna.call().user.updatePrivacy({ lastSeenVisibility: "NOBODY" });
+    await anna.call().account.updatePrivacy({ lastSeenVisibility: "NOBODY" });
     expect(await lastSeenOf(friend.user.id, [anna.user.id])).toEqual([]);
 
-    await anna.call().user.updatePrivacy({ lastSeenVisibility: "EVERYONE" });
+    await anna.call().account.updatePrivacy({ lastSeenVisibility: "EVERYONE" });
     expect(await lastSeenOf(partner.user.id, [anna.user.id])).toHaveLength(1);
-    await partner.call().user.block({ userId: anna.user.id });
+    await partner.call().people.block({ userId: anna.user.id });
     expect(await lastSeenOf(partner.user.id, [anna.user.id])).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ export function FriendsView() {
   const tRoot = useTranslations() as unknown as LooseTranslator;
   const trpc = useTRPC();
   const list = useQuery(trpc.friend.list.queryOptions());
-  const blocked = useQuery(trpc.user.blocked.queryOptions());
+  const blocked = useQuery(trpc.people.blocked.queryOptions());
   const friendIds = useMemo(() => list.data?.friends.map((friend) => friend.id) ?? [], [list.data]);
   const presence = usePresence(friendIds);
   const presenceText = usePresenceText();

@@ -83,7 +83,7 @@ function ResultsPage({ query, offset, last, onMore }: { query: string; offset: n
   const t = useTranslations("people");
   const tRoot = useTranslations() as unknown as LooseTranslator;
   const trpc = useTRPC();
-  const results = useQuery(trpc.user.search.queryOptions({ query, limit: PAGE, offset }, { placeholderData: offset === 0 ? keepPreviousData : undefined }));
+  const results = useQuery(trpc.people.search.queryOptions({ query, limit: PAGE, offset }, { placeholderData: offset === 0 ? keepPreviousData : undefined }));
 
   if (results.error) {
     return (

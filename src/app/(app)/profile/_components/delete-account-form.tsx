@@ -10,7 +10,7 @@ import { useTRPC } from "~/trpc/react";
 export function DeleteAccountForm() {
   const t = useTranslations("profile.delete");
   const trpc = useTRPC();
-  const remove = useMutation(trpc.user.deleteAccount.mutationOptions());
+  const remove = useMutation(trpc.account.deleteAccount.mutationOptions());
   const form = useZodForm(ZDeleteAccountInput, { defaultValues: { password: "" } });
   const { errors } = form.formState;
 

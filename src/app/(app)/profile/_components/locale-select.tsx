@@ -19,9 +19,9 @@ export function LocaleSelect() {
   const queryClient = useQueryClient();
   const [refreshing, startTransition] = useTransition();
   const setLocale = useMutation(
-    trpc.user.setLocale.mutationOptions({
+    trpc.account.setLocale.mutationOptions({
       onSuccess: (user) => {
-        queryClient.setQueryData(trpc.user.me.queryKey(), user);
+        queryClient.setQueryData(trpc.account.me.queryKey(), user);
         startTransition(() => router.refresh());
       },
     }),

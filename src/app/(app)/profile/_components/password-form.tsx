@@ -10,7 +10,7 @@ import { useTRPC } from "~/trpc/react";
 export function PasswordForm() {
   const t = useTranslations("profile.password");
   const trpc = useTRPC();
-  const change = useMutation(trpc.user.changePassword.mutationOptions());
+  const change = useMutation(trpc.account.changePassword.mutationOptions());
   const form = useZodForm(ZChangePasswordInput, { defaultValues: { currentPassword: "", newPassword: "" } });
   const { errors } = form.formState;
 

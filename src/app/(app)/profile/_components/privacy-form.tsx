@@ -20,7 +20,7 @@ export function PrivacyForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useMe().data;
-  const save = useMutation(trpc.user.updatePrivacy.mutationOptions({ onSuccess: (user) => queryClient.setQueryData(trpc.user.me.queryKey(), user) }));
+  const save = useMutation(trpc.account.updatePrivacy.mutationOptions({ onSuccess: (user) => queryClient.setQueryData(trpc.account.me.queryKey(), user) }));
   if (!me) return null;
 
   return (

@@ -13,7 +13,7 @@ import { useMe } from "../../_components/use-me";
 
 const BIO_MAX = 500;
 
-type Me = RouterOutputs["user"]["me"];
+type Me = RouterOutputs["account"]["me"];
 
 function formValues(user: Me) {
   return { displayName: user.displayName, username: user.username, bio: user.bio, avatarUrl: user.avatarUrl ?? "" };
@@ -21,7 +21,7 @@ function formValues(user: Me) {
 
 export function ProfileForm() {
   const me = useMe();
-  // The app shell renders pages only after user.me has loaded.
+  // The app shell renders pages only after account.me has loaded.
   return me.data ? <ProfileFormFor user={me.data} /> : null;
 }
 
@@ -30,7 +30,7 @@ function ProfileFormFor({ user }: { user: Me }) {
   const saved = useTranslations("common")("saved");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const update = useMutation(trpc.user.updateProfile.mutationOptions());
+  const update = useMutation(trpc.account.updateProfile.mutationOptions());
   const form = useZodForm(ZUpdateProfileInput, { defaultValues: formValues(user) });
   const { errors } = form.formState;
   const [displayName, avatarUrl, bio] = useWatch({ control: form.control, name: ["displayName", "avatarUrl", "bio"] });
@@ -54,7 +54,7 @@ function ProfileFormFor({ user }: { user: Me }) {
       fields={["displayName", "username", "bio", "avatarUrl"]}
       onValid={async (values) => {
         const updated = await update.mutateAsync(values);
-        queryClient.setQueryData(trpc.user.me.queryKey(), updated);
+        queryClient.setQueryData(trpc.account.me.queryKey(), updated);
         form.reset(formValues(updated));
       }}
       testId="profile-form"

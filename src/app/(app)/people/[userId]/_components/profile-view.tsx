@@ -20,7 +20,7 @@ export function ProfileView({ userId }: { userId: string }) {
   const tRoot = useTranslations() as unknown as LooseTranslator;
   const format = useFormatter();
   const trpc = useTRPC();
-  const profile = useQuery(trpc.user.profile.queryOptions({ userId }, { retry: (count, error) => !isMissing(error) && count < 2 }));
+  const profile = useQuery(trpc.people.profile.queryOptions({ userId }, { retry: (count, error) => !isMissing(error) && count < 2 }));
   const presence = usePresence(profile.data && !profile.data.isSelf ? [userId] : [], profile.dataUpdatedAt);
   const presenceText = usePresenceText();
 
