@@ -1,47 +1,20 @@
 // Chooses and builds the storage driver from a plain config object (tests build one directly);
 // `storageConfigFromEnv` maps the validated environment onto it (see .env.example, "File storage").
 import { resolve } from "node:path";
-import { LocalStorageDriver } from "./local/local-driver";
-import { S3StorageDriver } from "./s3/s3-driver";
+import { LocalStorageDriver, type LocalDriverConfig } from "./local/local-driver";
+import { S3StorageDriver, type S3DriverConfig } from "./s3/s3-driver";
 import type { StorageDriver } from "./storage-driver";
 
-interface StorageLimits {
-  maxBytes: number;
-  partBytes: number;
-}
-
-export type StorageConfig =
-  | (StorageLimits & {
-      driver: "local";
-      directory: string;
-      secret: string;
-      publicBaseUrl: string;
-    })
-  | (StorageLimits & {
-      driver: "s3";
-      bucket: string;
-      region: string;
-      endpoint?: string;
-      forcePathStyle: boolean;
-      credentials?: { accessKeyId: string; secretAccessKey: string };
-      serverSideEncryption: "AES256" | "aws:kms" | null;
-    });
+export type StorageConfig = ({ driver: "local" } & LocalDriverConfig) | ({ driver: "s3" } & S3DriverConfig);
 
 export function createStorage(config: StorageConfig): StorageDriver {
   if (config.partBytes <= 0 || config.maxBytes <= 0) throw new Error("UPLOAD_MAX_BYTES and UPLOAD_PART_BYTES must be positive");
-  const limits = { maxBytes: config.maxBytes, partBytes: config.partBytes };
   if (config.driver === "local") {
-    return new LocalStorageDriver({ ...limits, directory: resolve(config.directory), secret: config.secret, publicBaseUrl: config.publicBaseUrl });
+    const { driver: _local, ...local } = config;
+    return new LocalStorageDriver({ ...local, directory: resolve(local.directory) });
   }
-  return new S3StorageDriver({
-    ...limits,
-    bucket: config.bucket,
-    region: config.region,
-    endpoint: config.endpoint,
-    forcePathStyle: config.forcePathStyle,
-    credentials: config.credentials,
-    serverSideEncryption: config.serverSideEncryption,
-  });
+  const { driver: _s3, ...s3 } = config;
+  return new S3StorageDriver(s3);
 }
 
 export interface StorageEnv {
