@@ -1,13 +1,14 @@
 // The realtime sidecar: a Socket.IO server that authenticates sockets, puts each in its user's room,
 // relays typing, delivery marks and presence, and fans out what the app publishes. With a Redis URL,
 // any number of these share rooms through @socket.io/redis-adapter.
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
 import { emitEvent } from "~/server/realtime/emit";
 import { setPublisher } from "~/server/realtime/publisher";
 import { setSocketEnder } from "~/server/realtime/socket-ender";
+import { HEALTH_BODY, readinessAnswer, type Check } from "~/server/ops/readiness";
 import { memberIds } from "~/server/services/core/chat-access";
 import { sessionRoom, userRoom } from "~/shared/realtime/rooms";
 import { socketAuth, type SessionCheck } from "./auth";
@@ -21,6 +22,7 @@ import { originPolicy } from "./origin";
 import { memoryPresenceStore, redisPresenceStore } from "./presence-store";
 import { memoryTokenLedger, redisTokenLedger } from "./token-ledger";
 import { createRedisClients, onRedisRestored } from "./redis-link";
+import { sidecarReadiness } from "./readiness";
 import type { RealtimeIo } from "./types";
 
 export interface RealtimeOptions {
@@ -35,6 +37,8 @@ export interface RealtimeOptions {
   /** How typing looks up chat members (cached briefly); tests count the calls. */
   loadMemberIds?: (chatId: string) => Promise<string[]>;
   floodLimits?: FloodLimits;
+  /** The readiness probe's PostgreSQL check (default: SELECT 1 on the app's pool). */
+  databaseCheck?: Check;
 }
 
 export interface RealtimeServer {
@@ -42,13 +46,19 @@ export interface RealtimeServer {
   port: number;
   /** The loopback port, when one was asked for. */
   internalPort?: number;
-  /** Tells clients to reconnect elsewhere, then closes every socket and connection. */
-  shutdown(reconnectInMs?: number): Promise<void>;
+  /** Answers /ready with 503 at once; after `drainMs` (time for load balancers to notice) tells
+   * clients to reconnect elsewhere, then closes every socket and connection. */
+  shutdown(reconnectInMs?: number, drainMs?: number): Promise<void>;
 }
 
 export async function startRealtimeServer(options: RealtimeOptions): Promise<RealtimeServer> {
+  let accepting = true;
   const http = createServer((req, res) => {
-    if (req.url === "/healthz") return json(res, 200, { ok: true, sockets: io.engine.clientsCount });
+    const path = req.method === "GET" || req.method === "HEAD" ? req.url : undefined;
+    if (path === "/health") return json(res, 200, HEALTH_BODY);
+    if (path === "/ready") return void answerReady(res);
+    // The socket count, for the bench and tests; not for public monitoring (see README, Operations).
+    if (path === "/healthz") return json(res, 200, { ok: true, sockets: io.engine.clientsCount });
     json(res, 404, { ok: false });
   });
   const origins = originPolicy(options.corsOrigins);
@@ -62,6 +72,11 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
 
   const links = options.redisUrl ? createRedisClients(options.redisUrl) : null;
   const redis = links ? [links.pub, links.sub] : [];
+  const readiness = sidecarReadiness({ accepting: () => accepting, redis: links ? redis : null, database: options.databaseCheck });
+  async function answerReady(res: ServerResponse) {
+    const { status, body } = readinessAnswer(await readiness());
+    json(res, status, body);
+  }
   if (links) io.adapter(createAdapter(links.pub, links.sub));
   // Events published while this node's subscriber was cut off never reached it: clients catch up.
   if (links) onRedisRestored(links.sub, () => io.local.emit("sync:required"));
@@ -88,7 +103,9 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
     io,
     port,
     internalPort: internal?.port,
-    async shutdown(reconnectInMs = 250) {
+    async shutdown(reconnectInMs = 250, drainMs = 0) {
+      accepting = false;
+      if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
       io.local.emit("server:shutdown", { reconnectInMs });
       if (internal) await new Promise<void>((resolve) => internal.server.close(() => resolve()));
       await new Promise<void>((resolve) => void io.close(() => resolve()));
