@@ -5,7 +5,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privatePostgres, type PrivatePostgres } from "../../../test/private-postgres";
 import type * as ReadyRoute from "~/app/api/ready/route";
-import type * as DependencyChecks from "./dependency-checks";
 
 let database: PrivatePostgres;
 let route: typeof ReadyRoute;
@@ -34,7 +33,7 @@ beforeAll(async () => {
   delete cache.bmPool;
   delete cache.bmAppReadiness;
   route = await import("~/app/api/ready/route");
-  const { MIGRATIONS_DIR, migrationNames } = (await import("./dependency-checks")) as typeof DependencyChecks;
+  const { MIGRATIONS_DIR, migrationNames } = await import("./dependency-checks");
   await recordMigrationsApplied(database.url, migrationNames(MIGRATIONS_DIR));
 }, 120_000);
 
