@@ -109,7 +109,7 @@ describe("origins and headers", () => {
   });
 
   it("the sidecar's own answers carry nosniff and no-store", async () => {
-    const health = await fetch(`${sidecar.url}/healthz`);
+    const health = await fetch(`${sidecar.url}/health`);
     expect(health.status).toBe(200);
     expect(health.headers.get("x-content-type-options")).toBe("nosniff");
     expect(health.headers.get("cache-control")).toBe("no-store");

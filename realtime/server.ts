@@ -57,7 +57,8 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
     const path = req.method === "GET" || req.method === "HEAD" ? req.url : undefined;
     if (path === "/health") return json(res, 200, HEALTH_BODY);
     if (path === "/ready") return void answerReady(res);
-    // The socket count, for the bench and tests; not for public monitoring (see README, Operations).
+    // The socket count, read by the bench and the fault tests (sidecars in other processes, with Redis,
+    // so no loopback port); monitoring uses /health and /ready, whose bodies carry no internals.
     if (path === "/healthz") return json(res, 200, { ok: true, sockets: io.engine.clientsCount });
     json(res, 404, { ok: false });
   });

@@ -38,7 +38,7 @@ export async function startSidecar(env: Record<string, string | undefined>, opti
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`sidecar exited early:\n${output}`);
-    const healthy = await fetch(`${url}/healthz`).then((res) => res.ok, () => false);
+    const healthy = await fetch(`${url}/health`).then((res) => res.ok, () => false);
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
