@@ -9,6 +9,7 @@ export const env = createEnv({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url("DATABASE_URL must be a postgresql:// URL"),
     DATABASE_POOL_SIZE: positiveInt(10),
+    DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5_000),
     REDIS_URL: z.url("REDIS_URL must be a redis:// URL").optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 48)"),
     APP_URL: z.url().default("http://localhost:3000"),

@@ -54,7 +54,8 @@ const cache = globalThis as unknown as { bmPool?: pg.Pool };
 /** The process's pool (Prisma's adapter runs on it too). */
 export function pool(): pg.Pool {
   if (!cache.bmPool) {
-    cache.bmPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    // A server that accepts and never answers must fail the request (503), not hang it.
+    cache.bmPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS });
     // An idle connection dropped by the server must not crash the process: the pool replaces it.
     cache.bmPool.on("error", (error) => console.warn("db: idle connection lost:", error.message));
   }
