@@ -2,7 +2,7 @@
 // out and in, in the light and the dark theme, on a desktop and a 360 px phone.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
-import { messages, newUser, openChatFromList, sendMessage, signIn, startDirectChat, type Person } from "./fixtures";
+import { createGroup, messages, newUser, openChatFromList, sendMessage, signIn, startDirectChat, type Person } from "./fixtures";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -39,16 +39,7 @@ async function buildWorld(browser: Browser): Promise<World> {
   await expect(messages(alice.page, "Привет! Как дела?")).toHaveAttribute("data-status", "read");
 
   await alice.page.goto("/");
-  await alice.page.getByTestId("new-group-button").click();
-  await alice.page.getByTestId("group-title-input").fill("Книжный клуб");
-  for (const person of [bob.person, carol.person]) {
-    await alice.page.getByTestId("group-member-input").fill(`@${person.username}`);
-    await alice.page.getByTestId("group-member-add").click();
-    await expect(alice.page.getByTestId("group-member").filter({ hasText: `@${person.username}` })).toBeVisible();
-  }
-  await alice.page.getByTestId("group-create-submit").click();
-  await expect(alice.page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
-  const groupId = new URL(alice.page.url()).pathname.split("/").pop()!;
+  const groupId = await createGroup(alice.page, "Книжный клуб", [bob.person, carol.person]);
   // An unread message in the direct chat, for the badge in Alice's list.
   await sendMessage(bob.page, "Ещё одно сообщение");
 

@@ -3,7 +3,7 @@
 // message retried or deleted, and a group
 // whose owner renames it and removes a member.
 import { expect, test, type Browser, type Route } from "@playwright/test";
-import { messages, newUser, openChatFromList, sendMessage, startDirectChat, type User } from "./fixtures";
+import { createGroup, messages, newUser, openChatFromList, sendMessage, startDirectChat, type User } from "./fixtures";
 
 const PHONE = { viewport: { width: 360, height: 740 } };
 
@@ -128,16 +128,7 @@ test("a group of three: the owner renames it and removes a member, live for ever
   const bob = await newUser(browser, "Bob");
   const carol = await newUser(browser, "Carol");
 
-  await alice.page.getByTestId("new-group-button").click();
-  await alice.page.getByTestId("group-title-input").fill("Книжный клуб");
-  for (const person of [bob.person, carol.person]) {
-    await alice.page.getByTestId("group-member-input").fill(`@${person.username}`);
-    await alice.page.getByTestId("group-member-add").click();
-    await expect(alice.page.getByTestId("group-member").filter({ hasText: `@${person.username}` })).toBeVisible();
-  }
-  await alice.page.getByTestId("group-create-submit").click();
-  await expect(alice.page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
-  const chatId = new URL(alice.page.url()).pathname.split("/").pop()!;
+  const chatId = await createGroup(alice.page, "Книжный клуб", [bob.person, carol.person]);
   await expect(alice.page.getByTestId("chat-title")).toHaveText("Книжный клуб");
   await expect(alice.page.getByTestId("chat-status")).toHaveText("3 участника");
   await expect(messages(alice.page, "Вы создали группу «Книжный клуб»")).toHaveAttribute("data-kind", "SYSTEM");

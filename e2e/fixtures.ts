@@ -75,6 +75,20 @@ export async function startDirectChat(page: Page, username: string): Promise<str
   return new URL(page.url()).pathname.split("/").pop()!;
 }
 
+/** Creates a group with `title` and these members (by @username) from the chat list; returns its id. */
+export async function createGroup(page: Page, title: string, members: Person[]): Promise<string> {
+  await page.getByTestId("new-group-button").click();
+  await page.getByTestId("group-title-input").fill(title);
+  for (const person of members) {
+    await page.getByTestId("group-member-input").fill(`@${person.username}`);
+    await page.getByTestId("group-member-add").click();
+    await expect(page.getByTestId("group-member").filter({ hasText: `@${person.username}` })).toBeVisible();
+  }
+  await page.getByTestId("group-create-submit").click();
+  await expect(page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
 /** Opens a chat from the chat list (it appears there live). */
 export async function openChatFromList(page: Page, chatId: string) {
   const item = page.locator(`[data-testid="chat-list-item"][data-chat-id="${chatId}"]`);
