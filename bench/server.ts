@@ -60,6 +60,7 @@ function bareSender(): Sender {
       seq,
       senderId: body.userId,
       clientId: body.clientId,
+      attachments: [],
       kind: "TEXT",
       content: body.content,
       system: null,

@@ -106,6 +106,7 @@ export function message(chatId: string, seq: number, senderId: string | null, ex
     createdAt: new Date(Date.UTC(2026, 0, 1, 12, 0, seq)).toISOString(),
     editedAt: null,
     deletedAt: null,
+    attachments: [],
     ...extra,
   };
 }

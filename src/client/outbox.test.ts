@@ -17,6 +17,7 @@ const dto = (item: OutboxItem, seq: number): MessageDto => ({
   createdAt: new Date().toISOString(),
   editedAt: null,
   deletedAt: null,
+  attachments: [],
 });
 
 /** A fake server call: answers (or throws) like `answer`, asynchronously. */

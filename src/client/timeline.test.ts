@@ -15,6 +15,7 @@ const msg = (seq: number): MessageDto => ({
   createdAt: new Date(seq * 1000).toISOString(),
   editedAt: null,
   deletedAt: null,
+  attachments: [],
 });
 const seqs = (list: MessageDto[]) => list.map((message) => message.seq);
 

@@ -17,6 +17,7 @@ const own = (seq: number): MessageDto => ({
   createdAt: at(seq * 10),
   editedAt: null,
   deletedAt: null,
+  attachments: [],
 });
 const member = (id: string, joinedSecond = 0) => ({ id, joinedAt: at(joinedSecond) });
 const marks = (lastReadSeq: number, lastDeliveredSeq: number) => ({ lastReadSeq, lastDeliveredSeq });

@@ -44,7 +44,6 @@ export const messageColumns = columns<Message>({
   content: "content",
   systemData: "system_data",
   replyToId: "reply_to_id",
-  attachmentId: "attachment_id",
   createdAt: "created_at",
   editedAt: "edited_at",
   deletedAt: "deleted_at",

@@ -36,9 +36,30 @@ export interface MessageDto {
   content: string;
   system: SystemEvent | null;
   replyToId: string | null;
+  /** Files, images and voice recordings, in the order they were attached (empty when none). */
+  attachments: AttachmentDto[];
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+}
+
+/** How the client shows an attachment: decided on the server from the stored bytes. */
+export type AttachmentKind = "IMAGE" | "VIDEO" | "AUDIO" | "VOICE" | "FILE";
+
+export interface AttachmentDto {
+  id: string;
+  kind: AttachmentKind;
+  fileName: string;
+  mimeType: string;
+  /** Bytes (a JS number is exact far beyond any allowed size). */
+  size: number;
+  /** Pixel size of images, so the timeline reserves the space before the thumbnail loads. */
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  /** Voice messages: loudness samples 0..255. */
+  waveform: number[] | null;
+  hasThumbnail: boolean;
 }
 
 export interface ReceiptUpdate {

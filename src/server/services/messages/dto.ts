@@ -1,8 +1,8 @@
 // Messages as the browser and the sidecar see them (ISO dates, so one shape serves tRPC and sockets).
 import type { Message } from "~/server/db";
-import type { MessageDto, SystemEvent } from "~/shared/realtime/events";
+import type { AttachmentDto, MessageDto, SystemEvent } from "~/shared/realtime/events";
 
-export function toMessageDto(message: Message): MessageDto {
+export function toMessageDto(message: Message, attachments: AttachmentDto[] = []): MessageDto {
   return {
     id: message.id,
     chatId: message.chatId,
@@ -13,6 +13,7 @@ export function toMessageDto(message: Message): MessageDto {
     content: message.deletedAt ? "" : message.content,
     system: (message.systemData as SystemEvent | null) ?? null,
     replyToId: message.replyToId,
+    attachments: message.deletedAt ? [] : attachments,
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
     deletedAt: message.deletedAt?.toISOString() ?? null,
