@@ -20,6 +20,11 @@ export function trustedForwardedFor(req: IncomingMessage, hops: number): string 
 const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
+// Background jobs run in every app process (JOBS_ENABLED=false opts a node out); a stop lets running
+// jobs finish. Imported after prepare(), which has loaded .env into the environment src/env.ts reads.
+const jobs = await import("~/server/jobs/workers");
+await jobs.startJobWorkers();
+for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void jobs.stopJobWorkers().finally(() => process.exit(0)));
 
 createServer((req, res) => {
   req.headers["x-forwarded-for"] = trustedForwardedFor(req, trustedHops);

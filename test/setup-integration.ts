@@ -39,6 +39,9 @@ recordPublished();
 recordEndedRooms();
 
 afterAll(async () => {
+  // A job queue a test started holds its own connections (pg-boss's pool), like the app's pool.
+  const { stopJobQueue } = await import("~/server/jobs/queue");
+  await stopJobQueue(1_000);
   const { db } = await import("~/server/db");
   await db.$disconnect();
   await cache.redis?.quit().catch(() => undefined);

@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 
 const MAY_IMPORT: Record<string, string[]> = {
   core: [],
-  account: ["core"],
+  account: ["core", "attachments"],
+  attachments: ["core"],
   people: ["core"],
   messages: ["core"],
   chats: ["core", "people", "messages"],

@@ -1,8 +1,10 @@
 // Deleting an account: the person's data is wiped and they can no longer sign in; their messages
-// stay in chats (other members' history is theirs too) and show as "deleted account".
+// stay in chats (other members' history is theirs too) and show as "deleted account", with their
+// attachments; the uploads in no message (unsent files, avatars) are deleted with the account.
 import { db } from "~/server/db";
 import { disconnectSockets } from "~/server/realtime/disconnect";
 import { AppError } from "~/shared/errors";
+import { deleteUnsentAttachmentsIn } from "../attachments/cleanup";
 import { assertPassword } from "./password";
 
 /** A username no registration can take ("-" is outside [a-z0-9_]), freeing the old one. */
@@ -35,6 +37,8 @@ export async function deleteAccount(userId: string, password: string, meta: { ip
     await tx.pushSubscription.deleteMany({ where: { userId } });
     await tx.friendship.deleteMany({ where: { OR: [{ userLowId: userId }, { userHighId: userId }] } });
     await tx.userBlock.deleteMany({ where: { OR: [{ blockerId: userId }, { blockedId: userId }] } });
+    // Their stored objects are deleted by a job enqueued in this transaction.
+    await deleteUnsentAttachmentsIn(tx, userId);
     await tx.auditLog.create({ data: { actorId: userId, action: "account.delete", targetType: "user", targetId: userId, ip: meta.ip } });
   });
   // The account keeps its chat memberships (its messages stay): its open sockets must go now.

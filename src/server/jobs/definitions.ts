@@ -1,0 +1,39 @@
+// Every background job by name: the zod schema of its data and its queue's policy (retries,
+// expiry, schedule). Handlers live in handlers.ts, so code that only enqueues imports no handler.
+import type PgBoss from "pg-boss";
+import { z } from "zod";
+
+interface JobDefinition {
+  data: z.ZodType<object>;
+  /** The queue's settings: retries (with exponential backoff from `retryDelay` seconds), expiry. */
+  queue: Omit<PgBoss.Queue, "name" | "deadLetter">;
+  /** A cron expression (UTC): the job is sent on that schedule with `{}` as data. */
+  cron?: string;
+}
+
+/** Jobs that failed every retry are copied here (their own queue keeps them as `failed` too). */
+export const DEAD_LETTER_QUEUE = "jobs.dead-letter";
+
+const retried = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
+
+export const JOBS = {
+  // Uploads never sent in a message (ATTACHMENT_ORPHAN_HOURS); `stately`: one run queued at most.
+  "attachments.purge-orphans": { data: z.object({}), queue: { ...retried, policy: "stately", expireInSeconds: 30 * 60 }, cron: "17 * * * *" },
+  // Stored objects whose rows are gone (a deleted account's uploads, purged orphans, later messages).
+  "storage.delete-objects": {
+    data: z.object({
+      keys: z.array(z.string().min(1)).max(1000),
+      /** Resumable uploads that may still hold parts. */
+      uploads: z.array(z.object({ key: z.string().min(1), uploadId: z.string().min(1), size: z.number().int().nonnegative() })).max(1000).default([]),
+    }),
+    queue: { ...retried, expireInSeconds: 10 * 60 },
+  },
+} satisfies Record<string, JobDefinition>;
+
+export type JobName = keyof typeof JOBS;
+/** What `enqueue` takes (defaults optional). */
+export type JobInput<Name extends JobName> = z.input<(typeof JOBS)[Name]["data"]>;
+/** What a handler gets (parsed, defaults filled). */
+export type JobData<Name extends JobName> = z.output<(typeof JOBS)[Name]["data"]>;
+
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
