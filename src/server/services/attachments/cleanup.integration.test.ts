@@ -1,9 +1,11 @@
 // The orphan purge and account deletion on real PostgreSQL with the local storage driver: rows and
 // stored objects of uploads never sent go, sent ones, fresh ones and avatars stay.
-import { rm } from "node:fs/promises";
+import { rm, utimes } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/server/db";
 import { enqueue } from "~/server/jobs/enqueue";
+import { getStorage } from "~/server/storage";
 import { queuedJobs, runQueuedJobs } from "../../../../test/jobs";
 import { isStored, storeFile } from "../../../../test/stored-files";
 import { registerUser } from "../../../../test/trpc";
@@ -42,6 +44,12 @@ describe("attachments.purge-orphans", () => {
     const sent = await upload(user.id, { hoursAgo: 72, chatId, messageId });
     const fresh = await upload(user.id, { hoursAgo: 23, chatId });
     const avatar = await upload(user.id, { hoursAgo: 100, purpose: "AVATAR" });
+    // Resumable uploads on the local disk that no row names any more: a stale one and a fresh one.
+    const storage = getStorage();
+    const multipart = (key: string) => storage.startMultipart(key, { size: storage.partBytes + 1, contentType: "application/octet-stream" });
+    const [stale, live] = [await multipart("files/stale-upload"), await multipart("files/live-upload")];
+    const longAgo = new Date(Date.now() - 25 * HOUR);
+    await utimes(join(storageDir, "multipart", stale.uploadId), longAgo, longAgo);
 
     await enqueue("attachments.purge-orphans", {});
     const ran = await runQueuedJobs();
@@ -51,6 +59,8 @@ describe("attachments.purge-orphans", () => {
     expect(await state(orphan)).toEqual({ row: false, stored: [false, false] });
     expect(await state(voiceOrphan)).toEqual({ row: false, stored: [false, false] });
     for (const kept of [sent, fresh, avatar]) expect(await state(kept)).toEqual({ row: true, stored: [true, true] });
+    await expect(storage.listParts(stale)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await storage.listParts(live)).toEqual([]);
   });
 
   it("runs at most one purge at a time: a second one sent while one waits is dropped", async () => {
