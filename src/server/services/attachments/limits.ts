@@ -7,9 +7,11 @@ import { AppError } from "~/shared/errors";
 
 const MB = 1024 * 1024;
 
-/** "25 MB", "1.5 MB", "1 GB": for messages a person reads. */
+/** "25 MB", "1.5 MB", "1 GB", "12 KB": for messages a person reads. */
 export function formatBytes(bytes: number): string {
-  const [unit, size] = bytes >= 1024 * MB ? ["GB", bytes / (1024 * MB)] : ["MB", bytes / MB];
+  if (bytes < 1000 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  // Whatever would round to 1024 MB reads as GB.
+  const [unit, size] = bytes >= 1023.5 * MB ? ["GB", bytes / (1024 * MB)] : ["MB", bytes / MB];
   return `${Number(size.toFixed(size < 10 ? 1 : 0))} ${unit}`;
 }
 
