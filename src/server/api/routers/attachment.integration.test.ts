@@ -347,6 +347,19 @@ describe("attachments on the local driver", () => {
     expect((await bob.call().attachment.list({ chatId, filter: "files" })).items).toEqual([]);
   });
 
+  it("two completes racing for one photo agree on one result and leave no stray objects", async () => {
+    const { alice, chatId } = await directChatPair();
+    const photo = await sharp({ create: { width: 200, height: 100, channels: 3, background: "#0a0" } }).png().toBuffer();
+    const objects = await storedObjectCount();
+    const { slot, target } = await slotWithTarget(alice, chatId, "twice.png", photo);
+    await putBytes(target, photo);
+    const [a, b] = await Promise.all([0, 1].map(() => alice.call().attachment.complete({ attachmentId: slot.attachment.id })));
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ kind: "IMAGE", hasThumbnail: true });
+    // The cleaned original and its thumbnail.
+    expect(await storedObjectCount()).toBe(objects + 2);
+  });
+
   it("a corrupt or cut-off image is refused with a readable error and not kept", async () => {
     const { alice, chatId } = await directChatPair();
     const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#f00" } }).png().toBuffer();
