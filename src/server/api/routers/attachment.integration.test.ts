@@ -106,6 +106,12 @@ describe("attachments on the local driver", () => {
     const viaTrpc = await bob.call().attachment.downloadUrl({ attachmentId: attachment.id });
     expect(Date.parse(viaTrpc.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60 * 1000);
     expect((await bodyOf(await getSigned(viaTrpc.url))).equals(bytes)).toBe(true);
+    // Seeking (what <audio> does): a byte range of the decrypted file.
+    const partial = await getSigned(viaTrpc.url, { range: "bytes=100-4099" });
+    expect(partial.status).toBe(206);
+    expect(partial.headers.get("content-range")).toBe(`bytes 100-4099/${bytes.length}`);
+    expect(Buffer.from(await partial.arrayBuffer()).equals(bytes.subarray(100, 4100))).toBe(true);
+    expect((await getSigned(viaTrpc.url, { range: `bytes=${bytes.length}-` })).status).toBe(416);
   });
 
   it("several files with a caption keep their order; a resend returns the stored message with them", async () => {
