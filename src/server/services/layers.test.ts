@@ -10,7 +10,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   account: ["core", "attachments"],
   attachments: ["core"],
   people: ["core"],
-  messages: ["core"],
+  attachments: ["core"],
+  messages: ["core", "attachments"],
   chats: ["core", "people", "messages"],
   presence: ["core", "people"],
 };
