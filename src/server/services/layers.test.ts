@@ -10,7 +10,6 @@ const MAY_IMPORT: Record<string, string[]> = {
   account: ["core", "attachments"],
   attachments: ["core"],
   people: ["core"],
-  attachments: ["core"],
   messages: ["core", "attachments"],
   chats: ["core", "people", "messages"],
   presence: ["core", "people"],
