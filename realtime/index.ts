@@ -12,6 +12,7 @@ const server = await startRealtimeServer({
   redisUrl: env.REDIS_URL,
   // Without Redis the app publishes through signed calls to this loopback-only port.
   internalPort: env.REDIS_URL ? undefined : env.REALTIME_INTERNAL_PORT,
+  metricsToken: env.METRICS_TOKEN,
   sessionIsLive: async (sessionId, userId) => (await loadSession(sessionId, userId)) !== null,
 });
 console.log(`realtime: listening on :${server.port}${env.REDIS_URL ? " (Redis adapter)" : ` (loopback publish port 127.0.0.1:${server.internalPort})`}`);
