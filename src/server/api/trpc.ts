@@ -10,6 +10,7 @@ import { resolveRequestSession } from "./request-session";
 import { consume, type LimitRule } from "~/server/rate-limit";
 import type { RequestMeta } from "~/server/services/account/sessions";
 import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
+import { appMetrics } from "~/server/ops/app-metrics";
 import { PerKeyConcurrency } from "./per-user-concurrency";
 
 export interface CreateContextOptions {
@@ -87,7 +88,15 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/** Times every call by procedure and final code (outermost, so it sees the mapped error). */
+const timed = t.middleware(async ({ path, next }) => {
+  const end = appMetrics().trpcDuration.startTimer({ procedure: path });
+  const result = await next();
+  end({ code: result.ok ? "OK" : result.error.code });
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(timed).use(domainErrors);
 
 const perUser = new PerKeyConcurrency(env.API_USER_CONCURRENCY);
 
