@@ -7,7 +7,7 @@ import { metricsResponse } from "./app-metrics";
 
 const TOKEN = "metrics-token-for-the-app-test";
 
-async function scrape(authorization?: string, { token = TOKEN } = {}) {
+async function scrape(authorization?: string, { token = TOKEN }: { token?: string | null } = {}) {
   const response = await metricsResponse(new Request("http://localhost/api/metrics", { headers: authorization ? { authorization } : {} }), token ?? undefined);
   return { status: response.status, text: await response.text() };
 }
