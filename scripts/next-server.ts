@@ -23,5 +23,6 @@ await app.prepare();
 
 createServer((req, res) => {
   req.headers["x-forwarded-for"] = trustedForwardedFor(req, trustedHops);
+  if (!trustedHops) delete req.headers["x-request-id"]; // only a trusted proxy names the request (logs)
   void handle(req, res);
 }).listen(port, () => console.log(`next: ready on http://localhost:${port}${dev ? " (dev)" : ""}`));
