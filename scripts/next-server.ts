@@ -4,6 +4,7 @@
 // the socket's peer plus only as many forwarded hops as TRUST_PROXY_HOPS proxies stand in front.
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
+import { shutDownOnSignals } from "../src/server/ops/app-lifecycle";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -21,8 +22,11 @@ const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   req.headers["x-forwarded-for"] = trustedForwardedFor(req, trustedHops);
   if (!trustedHops) delete req.headers["x-request-id"]; // only a trusted proxy names the request (logs)
   void handle(req, res);
 }).listen(port, () => console.log(`next: ready on http://localhost:${port}${dev ? " (dev)" : ""}`));
+
+// SIGTERM/SIGINT: /api/ready turns 503, in-flight requests finish (SHUTDOWN_GRACE_MS), pool and Redis close.
+shutDownOnSignals(server);
