@@ -13,7 +13,7 @@ const shared = globalThis as unknown as Shared;
 
 export const isDraining = (): boolean => shared.bmDraining === true;
 
-export interface ShutdownOptions {
+interface ShutdownOptions {
   /** Keep accepting (answering /api/ready with 503) this long first, so load balancers take the node out. */
   drainMs: number;
   /** In-flight requests get this long to finish; then their connections are closed. */
