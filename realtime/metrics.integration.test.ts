@@ -30,7 +30,7 @@ describe("the sidecar's /metrics", () => {
     expect(ok.text).toContain("process_cpu_seconds_total");
   });
 
-  it("counts sockets, events in and out and the fan-out latency, labelled by event name only", async () => {
+  it("counts sockets, events in and out, fan-out and delivery latency, labelled by event name only", async () => {
     const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
     const before = (await scrape(sidecar.url, `Bearer ${TOKEN}`)).text;
     const { chatId } = await alice.call().chat.openDirect({ userId: bob.user.id });
@@ -46,6 +46,8 @@ describe("the sidecar's /metrics", () => {
     expect(sample(after, 'realtime_events_in_total{event="message:delivered"}') - sample(before, 'realtime_events_in_total{event="message:delivered"}')).toBe(1);
     expect(sample(after, 'realtime_events_out_total{event="message:new"}') - sample(before, 'realtime_events_out_total{event="message:new"}')).toBeGreaterThanOrEqual(1);
     expect(sample(after, "realtime_fanout_latency_seconds_count") - sample(before, "realtime_fanout_latency_seconds_count")).toBeGreaterThanOrEqual(1);
+    // Bob's device acknowledged the message it received: one end-to-end delivery observed.
+    expect(sample(after, "realtime_delivery_latency_seconds_count") - sample(before, "realtime_delivery_latency_seconds_count")).toBe(1);
     for (const id of [alice.user.id, bob.user.id, chatId]) expect(after).not.toContain(id);
     expect(after).not.toContain("secret words");
 

@@ -5,6 +5,8 @@ import { CLIENT_EVENT_SCHEMAS } from "~/shared/schemas/client-events";
 import type { RealtimeIo } from "./types";
 
 const KNOWN_CLIENT_EVENTS = new Set<string>(Object.keys(CLIENT_EVENT_SCHEMAS));
+/** How many recent messages this node remembers to time their delivered acks (about 1 MB). */
+const REMEMBERED_MESSAGES = 10_000;
 
 export interface SidecarMetrics {
   registry: Registry;
@@ -31,11 +33,23 @@ export function sidecarMetrics(io: RealtimeIo): SidecarMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  const delivery = new Histogram({
+    name: "realtime_delivery_latency_seconds",
+    help: "message:new from the message's createdAt (the app's clock) to a recipient device's delivered ack reaching this node",
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  // createdAt (ms) of the messages this node wrote to its sockets, by "chatId:seq", oldest first.
+  const sentAt = new Map<string, number>();
   const redisErrors = new Counter({ name: "realtime_redis_errors_total", help: "Errors on the Redis adapter's links", labelNames: ["link"], registers: [registry] });
 
   io.on("connection", (socket) => {
     connections.inc();
-    socket.onAny((event: string) => eventsIn.inc({ event: KNOWN_CLIENT_EVENTS.has(event) ? event : "unknown" }));
+    socket.onAny((event: string, payload?: { chatId?: unknown; seq?: unknown }) => {
+      eventsIn.inc({ event: KNOWN_CLIENT_EVENTS.has(event) ? event : "unknown" });
+      const createdAt = event === "message:delivered" ? sentAt.get(`${String(payload?.chatId)}:${String(payload?.seq)}`) : undefined;
+      if (createdAt !== undefined) delivery.observe(Math.max(0, Date.now() - createdAt) / 1000);
+    });
     socket.on("disconnect", () => disconnections.inc());
   });
   // Every local broadcast, also one arriving through Redis, encodes its packet once: count it there.
@@ -45,8 +59,13 @@ export function sidecarMetrics(io: RealtimeIo): SidecarMetrics {
     const [event, payload] = packet.data ?? [];
     if (typeof event === "string") {
       eventsOut.inc({ event });
-      const createdAt = event === "message:new" ? Date.parse((payload as { createdAt?: string } | undefined)?.createdAt ?? "") : NaN;
-      if (Number.isFinite(createdAt)) fanout.observe(Math.max(0, Date.now() - createdAt) / 1000);
+      const message = event === "message:new" ? (payload as { chatId: string; seq: number; createdAt: string }) : null;
+      const createdAt = message ? Date.parse(message.createdAt) : NaN;
+      if (message && Number.isFinite(createdAt)) {
+        fanout.observe(Math.max(0, Date.now() - createdAt) / 1000);
+        sentAt.set(`${message.chatId}:${message.seq}`, createdAt);
+        if (sentAt.size > REMEMBERED_MESSAGES) sentAt.delete(sentAt.keys().next().value!);
+      }
     }
     return encode(packet, options);
   };
