@@ -25,10 +25,10 @@ async function startServer(env: Record<string, string>) {
 
 describe("graceful shutdown of the app server", () => {
   it("SIGTERM: /api/ready answers 503 during the drain, the in-flight request finishes, pool and Redis close, exit 0", { timeout: 90_000 }, async () => {
-    const server = await startServer({ SHUTDOWN_DRAIN_MS: "500", SHUTDOWN_GRACE_MS: "5000" });
+    const server = await startServer({ SHUTDOWN_DRAIN_MS: "1500", SHUTDOWN_GRACE_MS: "20000" });
     expect((await fetch(`${server.url}/api/ready`)).status).toBe(200);
 
-    const slow = fetch(`${server.url}/slow?ms=1000`).then(async (res) => ({ status: res.status, body: await res.text() }));
+    const slow = fetch(`${server.url}/slow?ms=2500`).then(async (res) => ({ status: res.status, body: await res.text() }));
     await waitUntil(() => server.output().includes("slow: started"), 5_000, "the slow request to arrive");
     const signalledAt = Date.now();
     server.child.kill("SIGTERM");
@@ -39,7 +39,8 @@ describe("graceful shutdown of the app server", () => {
     expect(await during.json()).toEqual({ status: "not ready", checks: { accepting: "failing" } });
     expect(await slow).toEqual({ status: 200, body: "done" });
     expect(await server.exited).toBe(0);
-    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    // It exits once its requests are done, not when SHUTDOWN_GRACE_MS runs out.
+    expect(Date.now() - signalledAt).toBeLessThan(10_000);
     expect(server.output()).toContain(`closed: ${JSON.stringify({ poolEnded: true, redis: process.env.REDIS_URL ? "end" : "off" })}`);
   });
 
@@ -54,6 +55,6 @@ describe("graceful shutdown of the app server", () => {
     server.child.kill("SIGTERM");
     expect(await slow).toBe("cut off");
     expect(await server.exited).toBe(0);
-    expect(Date.now() - signalledAt).toBeLessThan(3_000);
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
   });
 });
