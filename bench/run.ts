@@ -15,7 +15,7 @@ import { killAllNow, machineCpu, spawnNode, stopAll, stopProc, tasksetAvailable,
 import { round, summarize } from "./lib/stats";
 import { renderMarkdown } from "./lib/report";
 import type { LoadResult, Results } from "./lib/results";
-import { freePort } from "../test/sidecar-process.ts";
+import { connectedSockets, freePort, SIDECAR_METRICS_TOKEN } from "../test/sidecar-process.ts";
 
 // ---------------------------------------------------------------- options
 
@@ -164,17 +164,14 @@ async function settle(proc: Proc, maxMs = 10_000) {
   }
 }
 
-async function health(url: string): Promise<{ sockets: number }> {
-  return (await fetch(`${url}/healthz`)).json() as Promise<{ sockets: number }>;
-}
 
 async function waitSockets(url: string, count: number, maxMs = 20_000) {
   const deadline = Date.now() + maxMs;
   while (Date.now() < deadline) {
-    if ((await health(url)).sockets === count) return;
+    if ((await connectedSockets(url)) === count) return;
     await sleep(100);
   }
-  problem(`sidecar ${url} did not reach ${count} sockets (has ${(await health(url)).sockets})`);
+  problem(`sidecar ${url} did not reach ${count} sockets (has ${await connectedSockets(url)})`);
 }
 
 function checkLoad(name: string, result: LoadResult, options: { allowSkips?: boolean } = {}) {
@@ -281,6 +278,7 @@ async function main() {
     NODE_ENV: "production",
     APP_URL: "http://127.0.0.1:3000",
     CHECKPOINT_DISABLE: "1",
+    METRICS_TOKEN: SIDECAR_METRICS_TOKEN,
   };
     // One folder per process: the main thread's profile is the largest file in it (tsx's loader thread writes one too).
   const profFlags = (name: string) => (cfg.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench/results/prof", name)}`] : []);
@@ -308,7 +306,7 @@ async function main() {
       env: { ...commonEnv, BENCH_MODE: kind, BENCH_PORT: String(serverPort), REALTIME_INTERNAL_URL: sidecars[0]!.url },
     });
     const serverUrl = `http://127.0.0.1:${serverPort}`;
-    await Promise.all([...sidecars.map((sidecar) => waitHttp(`${sidecar.url}/healthz`, sidecar.proc)), waitHttp(`${serverUrl}/healthz`, server)]);
+    await Promise.all([...sidecars.map((sidecar) => waitHttp(`${sidecar.url}/health`, sidecar.proc)), waitHttp(`${serverUrl}/healthz`, server)]);
     if (kind === "bare") {
       const members: Record<string, string[]> = {};
       for (const chat of seeded.directChats) members[chat.chatId] = [user(chat.a).userId, user(chat.b).userId];
@@ -389,7 +387,7 @@ async function main() {
     {
       // Warm-up of the send path (JIT, lazy imports, pools), not measured.
       await gen0.call("load", { serverUrl: stack.serverUrl, targets: pairTargets, rate: 50, durationMs: 1_000, maxInFlight: 64 }, 60_000);
-      const total = (await health(sidecarA.url)).sockets;
+      const total = await connectedSockets(sidecarA.url);
       const params = { pairs: cfg.pairs, rate: cfg.rate, seconds: cfg.directSeconds, warmupSeconds: cfg.warmupSeconds, connectedClients: total };
       log(`[${kind}] 2. direct messages: ${JSON.stringify(params)}`);
       const { result, cpu } = await withCpu(procs, () =>

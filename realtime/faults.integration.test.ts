@@ -16,7 +16,7 @@ import type { MessageDto } from "~/shared/realtime/events";
 import { userRoom } from "~/shared/realtime/rooms";
 import { installBrowserShims } from "../test/browser-shims";
 import { ownRedis, redisServerMissing, type OwnRedis } from "../test/redis-server";
-import { killSidecar, startSidecar, type SidecarProcess } from "../test/sidecar-process";
+import { connectedSockets, killSidecar, startSidecar, type SidecarProcess } from "../test/sidecar-process";
 import { waitUntil } from "../test/sockets";
 import { directChatPair, registerUser } from "../test/trpc";
 
@@ -75,10 +75,7 @@ function messengerApi(person: Person, urls: string[]) {
   } as unknown as TRPCClient<AppRouter>;
 }
 
-async function sidecarSockets(node: SidecarProcess): Promise<number> {
-  const health = (await fetch(`${node.url}/healthz`).then((res) => res.json())) as { sockets: number };
-  return health.sockets;
-}
+const sidecarSockets = (node: SidecarProcess) => connectedSockets(node.url);
 
 const missingRedis = redisServerMissing();
 

@@ -3,6 +3,7 @@
 // pushing past it is disconnected.
 import type { Ack } from "~/shared/realtime/events";
 import type { RealtimeSocket } from "./types";
+import { log } from "~/server/ops/logger";
 
 export interface FloodLimits {
   /** Events a socket may send at once. */
@@ -36,7 +37,7 @@ export function guardAgainstFloods(socket: RealtimeSocket, limits: FloodLimits =
     const ack = packet[packet.length - 1] as unknown;
     if (typeof ack === "function") (ack as (result: Ack) => void)({ ok: false, code: "TOO_MANY_REQUESTS" });
     if (++refusals > limits.maxRefusals && socket.connected) {
-      console.warn(`realtime: disconnecting flooding socket of user ${socket.data.userId}`);
+      log().warn({ userId: socket.data.userId }, "realtime: disconnecting a flooding socket");
       socket.disconnect(true);
     }
   });

@@ -3,6 +3,7 @@
 // heard none of the app's events, so its clients must catch up (`sync:required`).
 import { Redis } from "ioredis";
 import { observeRedisErrors, redisOptions } from "~/server/redis";
+import { log } from "~/server/ops/logger";
 
 /** Lets the re-subscription (sent right after 'ready') land before clients are told to catch up. */
 const RESUBSCRIBE_GRACE_MS = 100;
@@ -21,7 +22,7 @@ function observePublishFailures(client: Redis): Redis {
   (client as unknown as { publish: (...args: unknown[]) => Promise<number> }).publish = (...args) => {
     const result = publish(...args);
     result.catch(() => {
-      if (failures++ === 0) console.warn("redis (sidecar pub): publish failed; events of this outage are caught up by clients later");
+      if (failures++ === 0) log().warn({ redis: "sidecar pub" }, "redis: publish failed; events of this outage are caught up by clients later");
     });
     return result;
   };

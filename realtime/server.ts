@@ -8,6 +8,7 @@ import { Server } from "socket.io";
 import { emitEvent } from "~/server/realtime/emit";
 import { setPublisher } from "~/server/realtime/publisher";
 import { setSocketEnder } from "~/server/realtime/socket-ender";
+import { METRICS_REFUSAL_STATUS, metricsAccess } from "~/server/ops/metrics-access";
 import { HEALTH_BODY, readinessAnswer, type Check } from "~/server/ops/readiness";
 import { memberIds } from "~/server/services/core/chat-access";
 import { sessionRoom, userRoom } from "~/shared/realtime/rooms";
@@ -23,6 +24,7 @@ import { memoryPresenceStore, redisPresenceStore } from "./presence-store";
 import { memoryTokenLedger, redisTokenLedger } from "./token-ledger";
 import { createRedisClients, onRedisRestored } from "./redis-link";
 import { sidecarReadiness } from "./readiness";
+import { sidecarMetrics } from "./metrics";
 import type { RealtimeIo } from "./types";
 
 export interface RealtimeOptions {
@@ -39,6 +41,8 @@ export interface RealtimeOptions {
   floodLimits?: FloodLimits;
   /** The readiness probe's PostgreSQL check (default: SELECT 1 on the app's pool). */
   databaseCheck?: Check;
+  /** The bearer token /metrics asks for; unset: /metrics answers 404. */
+  metricsToken?: string;
 }
 
 export interface RealtimeServer {
@@ -57,9 +61,7 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
     const path = req.method === "GET" || req.method === "HEAD" ? req.url : undefined;
     if (path === "/health") return json(res, 200, HEALTH_BODY);
     if (path === "/ready") return void answerReady(res);
-    // The socket count, read by the bench and the fault tests (sidecars in other processes, with Redis,
-    // so no loopback port); monitoring uses /health and /ready, whose bodies carry no internals.
-    if (path === "/healthz") return json(res, 200, { ok: true, sockets: io.engine.clientsCount });
+    if (path === "/metrics") return void answerMetrics(req.headers.authorization, res);
     json(res, 404, { ok: false });
   });
   const origins = originPolicy(options.corsOrigins);
@@ -79,6 +81,13 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
     json(res, status, body);
   }
   if (links) io.adapter(createAdapter(links.pub, links.sub));
+  const metrics = sidecarMetrics(io);
+  if (links) for (const link of ["pub", "sub"] as const) links[link].on("error", () => metrics.redisError(link));
+  async function answerMetrics(authorization: string | undefined, res: ServerResponse) {
+    const access = metricsAccess(authorization, options.metricsToken);
+    if (access !== "ok") return json(res, METRICS_REFUSAL_STATUS[access], { ok: false });
+    res.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" }).end(await metrics.registry.metrics());
+  }
   // Events published while this node's subscriber was cut off never reached it: clients catch up.
   if (links) onRedisRestored(links.sub, () => io.local.emit("sync:required"));
   // Services called from this process (delivery marks) emit straight through this server.

@@ -4,6 +4,7 @@
 // the socket's peer plus only as many forwarded hops as TRUST_PROXY_HOPS proxies stand in front.
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
+import { shutDownOnSignals } from "../src/server/ops/app-lifecycle";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
@@ -20,13 +21,17 @@ export function trustedForwardedFor(req: IncomingMessage, hops: number): string 
 const app = next({ dev, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
-// Background jobs run in every app process (JOBS_ENABLED=false opts a node out); a stop lets running
-// jobs finish. Imported after prepare(), which has loaded .env into the environment src/env.ts reads.
+// Background jobs run in every app process (JOBS_ENABLED=false opts a node out). Imported after
+// prepare(), which has loaded .env into the environment src/env.ts reads.
 const jobs = await import("~/server/jobs/workers");
 await jobs.startJobWorkers();
-for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void jobs.stopJobWorkers().finally(() => process.exit(0)));
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   req.headers["x-forwarded-for"] = trustedForwardedFor(req, trustedHops);
+  if (!trustedHops) delete req.headers["x-request-id"]; // only a trusted proxy names the request (logs)
   void handle(req, res);
 }).listen(port, () => console.log(`next: ready on http://localhost:${port}${dev ? " (dev)" : ""}`));
+
+// SIGTERM/SIGINT: /api/ready turns 503, in-flight requests finish (SHUTDOWN_GRACE_MS), running jobs
+// finish, then the pool and Redis close.
+shutDownOnSignals(server, () => jobs.stopJobWorkers());

@@ -21,6 +21,12 @@ export const env = createEnv({
       .pipe(z.array(z.url("REALTIME_PUBLIC_URL must be a URL or a comma-separated list of URLs")).min(1, "REALTIME_PUBLIC_URL is empty")),
     REALTIME_INTERNAL_PORT: positiveInt(Number(process.env.REALTIME_PORT || 3001) + 1),
     REALTIME_INTERNAL_URL: z.url().default(`http://127.0.0.1:${process.env.REALTIME_INTERNAL_PORT || Number(process.env.REALTIME_PORT || 3001) + 1}`),
+    // Read by scripts/next-server.ts on SIGTERM/SIGINT (validated here with the rest).
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(0),
+    SHUTDOWN_GRACE_MS: positiveInt(10_000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Bearer token a Prometheus scraper sends to /api/metrics and each sidecar's /metrics; unset: both 404.
+    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters (openssl rand -hex 32)").optional(),
     AUTH_IP_LIMIT: positiveInt(30),
     AUTH_ACCOUNT_LIMIT: positiveInt(8),
     AUTH_ACCOUNT_GLOBAL_LIMIT: positiveInt(100),

@@ -26,6 +26,8 @@ await createDatabase();
 process.env.DATABASE_URL = databaseUrl(adminUrl, database);
 process.env.AUTH_SECRET ||= "test-secret-for-integration-tests-0123456789";
 (process.env as Record<string, string>).NODE_ENV = "test";
+// One JSON line per tRPC call would drown the test output; warnings and errors still show.
+process.env.LOG_LEVEL ||= "warn";
 
 // src/server/db and src/server/redis cache their clients on globalThis; never reuse another file's.
 const cache = globalThis as unknown as { prisma?: unknown; redis?: { quit(): Promise<unknown> } | null };

@@ -20,6 +20,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The bearer token sidecar processes started here accept on /metrics. */
+export const SIDECAR_METRICS_TOKEN = "sidecar-metrics-token-for-tests";
+
+/** Sockets connected to the sidecar at `url`, from its token-protected /metrics (nothing public tells). */
+export async function connectedSockets(url: string, token = SIDECAR_METRICS_TOKEN): Promise<number> {
+  const response = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`${url}/metrics answered ${response.status}`);
+  const line = /^realtime_connected_sockets (\d+)$/m.exec(await response.text());
+  if (!line) throw new Error(`${url}/metrics has no realtime_connected_sockets`);
+  return Number(line[1]);
+}
+
 /** Starts `realtime/index.ts`; `port` restarts a node where a killed one listened. */
 export async function startSidecar(env: Record<string, string | undefined>, options: { port?: number } = {}): Promise<SidecarProcess> {
   const port = options.port ?? (await freePort());
@@ -27,7 +39,7 @@ export async function startSidecar(env: Record<string, string | undefined>, opti
   const internalPort = env.REALTIME_INTERNAL_PORT ?? String(await freePort());
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "realtime/index.ts"], {
-    env: { ...process.env, ...env, REALTIME_PORT: String(port), REALTIME_INTERNAL_PORT: internalPort, NODE_ENV: "test" },
+    env: { ...process.env, METRICS_TOKEN: SIDECAR_METRICS_TOKEN, ...env, REALTIME_PORT: String(port), REALTIME_INTERNAL_PORT: internalPort, NODE_ENV: "test" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.on("data", (chunk) => (output += chunk));

@@ -7,6 +7,7 @@ import { userRoom } from "~/shared/realtime/rooms";
 import { PRESENCE_REFRESH_MS, type PresenceStore } from "../presence-store";
 import type { RealtimeIo, RealtimeSocket } from "../types";
 import { onClientEvent } from "./client-event";
+import { log } from "~/server/ops/logger";
 
 async function announce(io: RealtimeIo, update: PresenceUpdate) {
   const audience = await presenceAudience(update.userId);
@@ -17,13 +18,13 @@ async function announce(io: RealtimeIo, update: PresenceUpdate) {
 export function registerPresence(io: RealtimeIo, store: PresenceStore): () => Promise<void> {
   const pending = new Set<Promise<void>>();
   const track = (what: string, work: () => Promise<void>) => {
-    const running = work().catch((error) => console.warn(`realtime: presence ${what} failed`, error));
+    const running = work().catch((error) => log().warn({ err: error, what }, "realtime: presence update failed"));
     pending.add(running);
     void running.finally(() => pending.delete(running));
   };
   const timer = setInterval(() => {
     const entries = [...io.of("/").sockets.values()].map((socket) => ({ userId: socket.data.userId, socketId: socket.id }));
-    store.refresh(entries).catch((error) => console.warn("realtime: presence refresh failed", error));
+    store.refresh(entries).catch((error) => log().warn({ err: error }, "realtime: presence refresh failed"));
   }, PRESENCE_REFRESH_MS);
   timer.unref();
 

@@ -2,6 +2,7 @@
 // process), in memory otherwise. The rules themselves: server/limits.ts, services/auth/limits.ts.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "~/shared/errors";
+import { appMetrics } from "./ops/app-metrics";
 import { getRedis } from "./redis";
 
 export interface LimitRule {
@@ -24,7 +25,8 @@ function limiterFor(rule: LimitRule): RateLimiterAbstract {
   return limiter;
 }
 
-function tooMany(res: RateLimiterRes): AppError {
+function tooMany(rule: LimitRule, res: RateLimiterRes): AppError {
+  appMetrics().rateLimited.inc({ rule: rule.name });
   return rateLimited(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
 }
 
@@ -33,7 +35,7 @@ export async function consume(rule: LimitRule, key: string): Promise<void> {
   try {
     await limiterFor(rule).consume(key);
   } catch (error) {
-    if (error instanceof RateLimiterRes) throw tooMany(error);
+    if (error instanceof RateLimiterRes) throw tooMany(rule, error);
     throw error;
   }
 }
@@ -41,7 +43,7 @@ export async function consume(rule: LimitRule, key: string): Promise<void> {
 /** Throws RATE_LIMITED if `key` has spent its budget, without counting an attempt. */
 export async function assertNotLimited(rule: LimitRule, key: string): Promise<void> {
   const res = await limiterFor(rule).get(key);
-  if (res && res.consumedPoints >= rule.points) throw tooMany(res);
+  if (res && res.consumedPoints >= rule.points) throw tooMany(rule, res);
 }
 
 /** Forgets the attempts counted for `key` (e.g. failed sign-ins after a successful one). */
@@ -116,6 +118,7 @@ async function moveTokens(rule: BucketRule, key: string, want: number): Promise<
 export async function takeTokens(rule: BucketRule, key: string, want: number): Promise<Taken> {
   const { granted, left } = await moveTokens(rule, key, want);
   const retryAfter = granted < want ? Math.max(1, Math.ceil((1 - left) / rule.perSecond)) : 0;
+  if (retryAfter) appMetrics().rateLimited.inc({ rule: rule.name });
   return { granted, retryAfter };
 }
 

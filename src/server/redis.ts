@@ -1,6 +1,7 @@
 // The shared Redis connection, when REDIS_URL is set (rate limits, fan-out, presence).
 import { Redis, type RedisOptions } from "ioredis";
 import { env } from "~/env";
+import { log } from "./ops/logger";
 
 /** Reconnect quickly (≤ 1 s between attempts) so fan-out resumes soon after Redis returns. */
 const REDIS_RETRY_STRATEGY = (times: number) => Math.min(100 * times, 1_000);
@@ -12,10 +13,10 @@ export function observeRedisErrors(client: Redis, name: string): Redis {
   client.on("error", (error: Error) => {
     if (reported) return;
     reported = true;
-    console.warn(`redis (${name}): ${error.message}; retrying`);
+    log().warn({ redis: name, error: error.message }, "redis: connection failing; retrying");
   });
   client.on("ready", () => {
-    if (reported) console.warn(`redis (${name}): connection restored`);
+    if (reported) log().warn({ redis: name }, "redis: connection restored");
     reported = false;
   });
   return client;

@@ -102,6 +102,14 @@ describe("POST /api/trpc", () => {
     expect(body.result.data.json).toMatchObject({ id: user.id, username: input.username });
   });
 
+  it("answers with the request id its log lines carry: the proxy's X-Request-ID, else a fresh one", async () => {
+    const given = await GET(new Request(`${BASE}/account.me`, { headers: { "x-request-id": "proxy-id-1" } }));
+    expect(given.headers.get("x-request-id")).toBe("proxy-id-1");
+    const [a, b] = await Promise.all([GET(new Request(`${BASE}/account.me`)), GET(new Request(`${BASE}/account.me`))]);
+    expect(a.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.headers.get("x-request-id")).not.toBe(b.headers.get("x-request-id"));
+  });
+
   it("a GET without cookies is 401 as JSON", async () => {
     const response = await GET(new Request(`${BASE}/account.me`));
     expect(response.status).toBe(401);

@@ -10,11 +10,16 @@ import { resolveRequestSession } from "./request-session";
 import { consume, type LimitRule } from "~/server/rate-limit";
 import type { RequestMeta } from "~/server/services/account/sessions";
 import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
+import { appMetrics } from "~/server/ops/app-metrics";
+import { log } from "~/server/ops/logger";
+import { requestIdFrom } from "~/server/ops/request-id";
 import { PerKeyConcurrency } from "./per-user-concurrency";
 
 export interface CreateContextOptions {
   headers: Headers;
   cookies: CookieJar;
+  /** The response's headers: they get the request id. */
+  resHeaders?: Headers;
 }
 
 /** The caller's address: the first entry of the X-Forwarded-For chain that scripts/next-server.ts
@@ -32,12 +37,15 @@ function asUnavailable(error: unknown): TRPCError | null {
 }
 
 export async function createTRPCContext(opts: CreateContextOptions) {
+  const requestId = requestIdFrom(opts.headers);
+  opts.resHeaders?.set("x-request-id", requestId);
+  const logger = log().child({ requestId });
   const meta: RequestMeta = { ip: clientIp(opts.headers), userAgent: opts.headers.get("user-agent") };
   // The session lookup is the first query of every request: an outage surfaces here first.
   const auth = await resolveRequestSession(opts.cookies, meta).catch((error: unknown) => {
     throw asUnavailable(error) ?? error;
   });
-  return { db, cookies: opts.cookies, meta, auth };
+  return { db, cookies: opts.cookies, meta, auth, logger };
 }
 
 type Context = Awaited<ReturnType<typeof createTRPCContext>>;
@@ -87,7 +95,18 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/** Times and logs every call by procedure and final code (outermost, so it sees the mapped error). */
+const timed = t.middleware(async ({ ctx, path, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const code = result.ok ? "OK" : result.error.code;
+  const seconds = (performance.now() - started) / 1000;
+  appMetrics().trpcDuration.observe({ procedure: path, code }, seconds);
+  ctx.logger.info({ procedure: path, code, ms: Math.round(seconds * 1000) }, "trpc call");
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(timed).use(domainErrors);
 
 const perUser = new PerKeyConcurrency(env.API_USER_CONCURRENCY);
 

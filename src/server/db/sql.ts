@@ -5,6 +5,7 @@
 // interactive transaction. Everything else uses the Prisma ORM.
 import pg from "pg";
 import { env } from "~/env";
+import { log } from "~/server/ops/logger";
 
 /** A piece of SQL with its values; fragments nest, and their placeholders are numbered on use. */
 export class Sql {
@@ -57,7 +58,7 @@ export function pool(): pg.Pool {
     // A server that accepts and never answers must fail the request (503), not hang it.
     cache.bmPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS });
     // An idle connection dropped by the server must not crash the process: the pool replaces it.
-    cache.bmPool.on("error", (error) => console.warn("db: idle connection lost:", error.message));
+    cache.bmPool.on("error", (error) => log().warn({ error: error.message }, "db: idle connection lost"));
   }
   return cache.bmPool;
 }

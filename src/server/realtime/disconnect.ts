@@ -8,6 +8,7 @@ import { sessionRoom, userRoom } from "~/shared/realtime/rooms";
 import { postSigned } from "./internal-signature";
 import { awaitedEmitter } from "./redis-publisher";
 import { installedSocketEnder, setSocketEnder, type SocketEnder } from "./socket-ender";
+import { log } from "~/server/ops/logger";
 
 export const INTERNAL_DISCONNECT_PATH = "/internal/disconnect";
 
@@ -44,6 +45,6 @@ export async function disconnectSockets(target: { sessionIds?: string[]; userIds
   try {
     await getSocketEnder().disconnectRooms(rooms);
   } catch (error) {
-    console.warn("realtime: could not disconnect ended sessions:", error instanceof Error ? error.message : error);
+    log().warn({ error: error instanceof Error ? error.message : String(error) }, "realtime: could not disconnect ended sessions");
   }
 }

@@ -9,6 +9,7 @@ import { userRoom } from "~/shared/realtime/rooms";
 import { postSigned } from "./internal-signature";
 import { installedPublisher, setPublisher, type Publisher } from "./publisher";
 import { createRedisPublisher } from "./redis-publisher";
+import { log } from "~/server/ops/logger";
 
 export const INTERNAL_EMIT_PATH = "/internal/emit";
 
@@ -39,6 +40,6 @@ export async function publishToUsers<E extends PublishedEventName>(userIds: Iter
   try {
     await getPublisher().toRooms(rooms, event, args);
   } catch (error) {
-    console.warn(`realtime: could not publish ${event}:`, error instanceof Error ? error.message : error);
+    log().warn({ event, error: error instanceof Error ? error.message : String(error) }, "realtime: could not publish");
   }
 }

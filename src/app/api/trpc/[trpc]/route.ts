@@ -5,6 +5,7 @@ import { createTRPCContext } from "~/server/api/trpc";
 import { headerCookieJar } from "~/server/auth/cookies";
 import { batchCallCount, refuseUnsafeRequest, trpcErrorResponse } from "~/server/http/request-guard";
 import { env } from "~/env";
+import { log } from "~/server/ops/logger";
 import { TRPC_MAX_BATCH_SIZE } from "~/shared/api-limits";
 
 /** Bodies above this are refused before parsing; inputs have their own, smaller, limits. */
@@ -54,9 +55,9 @@ async function handler(incoming: Request) {
     req,
     router: appRouter,
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
-    createContext: ({ resHeaders }) => createTRPCContext({ headers: req.headers, cookies: headerCookieJar(req.headers, resHeaders) }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+    createContext: ({ resHeaders }) => createTRPCContext({ headers: req.headers, cookies: headerCookieJar(req.headers, resHeaders), resHeaders }),
+    onError({ error, path, ctx }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") (ctx?.logger ?? log()).error({ err: error.cause ?? error, procedure: path ?? "?" }, "trpc call failed");
     },
   });
 }
