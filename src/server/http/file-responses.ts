@@ -16,6 +16,7 @@ import { getStorage } from "~/server/storage";
 import { LocalStorageDriver } from "~/server/storage/local/local-driver";
 import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
 import { ZDownloadUrlInput } from "~/shared/schemas/attachment";
+import { log } from "~/server/ops/logger";
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -37,7 +38,7 @@ function failure(error: unknown): Response {
   if (code === "ERR_STREAM_PREMATURE_CLOSE" || code === "ECONNRESET" || (error as Error | null)?.name === "AbortError") {
     return errorResponse(400, "BAD_REQUEST", "The upload was interrupted: send it again");
   }
-  console.error("file route failed:", error);
+  log().error({ err: error }, "file route failed");
   return errorResponse(500, "INTERNAL_SERVER_ERROR", "Internal server error");
 }
 

@@ -5,6 +5,7 @@ import type pg from "pg";
 import PgBoss from "pg-boss";
 import { env } from "~/env";
 import { DEAD_LETTER_QUEUE, JOB_NAMES, JOBS } from "./definitions";
+import { log } from "~/server/ops/logger";
 
 interface QueueOptions {
   /** Maintenance (expiring stalled jobs, archiving) and cron: only on nodes that run workers. */
@@ -43,7 +44,7 @@ async function startQueue({ supervise }: QueueOptions): Promise<PgBoss> {
     pollingIntervalSeconds: env.JOBS_POLL_SECONDS,
   });
   // An unhandled 'error' event would crash the process (a dropped connection, a failed poll).
-  boss.on("error", (error) => console.warn("jobs:", error.message));
+  boss.on("error", (error) => log().warn({ error: error.message }, "jobs: queue error"));
   await boss.start();
   await boss.createQueue(DEAD_LETTER_QUEUE);
   for (const name of JOB_NAMES) {

@@ -6,6 +6,7 @@ import { env } from "~/env";
 import { JOB_NAMES, JOBS, type JobName } from "./definitions";
 import { JOB_HANDLERS } from "./handlers";
 import { jobQueue, stopJobQueue } from "./queue";
+import { log } from "~/server/ops/logger";
 
 /** Validates a job's data and runs its handler; pg-boss (or the test drain) completes or fails it. */
 export async function runJob(name: JobName, job: Pick<PgBoss.Job<unknown>, "data">): Promise<unknown> {
@@ -24,7 +25,7 @@ export async function startJobWorkers(): Promise<void> {
     const { cron } = JOBS[name] as { cron?: string };
     if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });
   }
-  console.log(`jobs: ${JOB_NAMES.length} queues, ${env.JOBS_CONCURRENCY} workers each`);
+  log().info({ queues: JOB_NAMES.length, workersPerQueue: env.JOBS_CONCURRENCY }, "jobs: workers started");
 }
 
 /** Stops taking jobs, lets running ones finish for up to `timeoutMs` (the rest are retried later). */
