@@ -7,7 +7,13 @@ import type { Server } from "node:http";
 interface Shared {
   bmDraining?: boolean;
   bmPool?: { end(): Promise<void>; ended?: boolean };
-  redis?: { quit(): Promise<unknown> } | null;
+  redis?: RedisClient | null;
+}
+interface RedisClient {
+  status: string;
+  quit(): Promise<unknown>;
+  disconnect(): void;
+  once(event: "end", listener: () => void): unknown;
 }
 const shared = globalThis as unknown as Shared;
 
@@ -33,7 +39,15 @@ async function shutDownGracefully(server: Server, options: ShutdownOptions): Pro
   await closed;
   clearTimeout(cutOff);
   await options.beforeClose?.();
-  await Promise.allSettled([shared.bmPool && !shared.bmPool.ended ? shared.bmPool.end() : undefined, shared.redis?.quit()]);
+  await Promise.allSettled([shared.bmPool && !shared.bmPool.ended ? shared.bmPool.end() : undefined, closeRedis(shared.redis)]);
+}
+
+/** QUIT, then wait (briefly) for the socket to close: the reply to QUIT comes before the close. */
+async function closeRedis(redis: RedisClient | null | undefined): Promise<void> {
+  if (!redis || redis.status === "end") return;
+  const ended = new Promise<void>((resolve) => redis.once("end", resolve));
+  await redis.quit().catch(() => redis.disconnect());
+  await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
 }
 
 /** On SIGTERM or SIGINT, shuts `server` down gracefully (SHUTDOWN_DRAIN_MS, SHUTDOWN_GRACE_MS) and exits 0. */
