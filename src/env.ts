@@ -33,10 +33,13 @@ export const env = createEnv({
     LIMIT_GROUPS_PER_MINUTE: positiveInt(10),
     LIMIT_MEMBER_ADDS_PER_MINUTE: positiveInt(30),
     LIMIT_PASSWORD_CHECKS_PER_15_MINUTES: positiveInt(10),
+    LIMIT_UPLOADS_PER_MINUTE: positiveInt(60),
     STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
     STORAGE_LOCAL_DIR: z.string().default(".data/uploads"),
     STORAGE_ENCRYPTION_KEY: z.string().min(32, "STORAGE_ENCRYPTION_KEY must be at least 32 characters (openssl rand -base64 48)").optional(),
     UPLOAD_MAX_BYTES: positiveInt(25 * 1024 * 1024),
+    // Per-user total of stored files (sent and not yet sent), default 1 GiB.
+    STORAGE_QUOTA_BYTES: positiveInt(1024 * 1024 * 1024),
     UPLOAD_PART_BYTES: z.coerce.number().int().min(5 * 1024 * 1024, "UPLOAD_PART_BYTES must be at least 5 MiB (S3's minimum part)").default(8 * 1024 * 1024),
     S3_ENDPOINT: z.url("S3_ENDPOINT must be a URL").optional(),
     S3_REGION: z.string().default("us-east-1"),

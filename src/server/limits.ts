@@ -14,6 +14,8 @@ export const userLimits = {
   friendRequest: perMinute("friend-request", env.LIMIT_FRIEND_REQUESTS_PER_MINUTE),
   createGroup: perMinute("chat-create-group", env.LIMIT_GROUPS_PER_MINUTE),
   addMembers: perMinute("chat-member-add", env.LIMIT_MEMBER_ADDS_PER_MINUTE),
+  /** Upload slots (attachment.createUpload); a repeat for the same file still counts. */
+  uploadSlot: perMinute("upload-slot", env.LIMIT_UPLOADS_PER_MINUTE),
   /** Password checks behind a session (change password, delete account): each is an argon2 hash. */
   passwordCheck: { name: "password-check", points: env.LIMIT_PASSWORD_CHECKS_PER_15_MINUTES, durationSeconds: 15 * 60 },
 } satisfies Record<string, LimitRule>;

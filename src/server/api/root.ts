@@ -1,5 +1,6 @@
 // The app's tRPC router.
 import { accountRouter } from "./routers/account";
+import { attachmentRouter } from "./routers/attachment";
 import { authRouter } from "./routers/auth";
 import { chatRouter } from "./routers/chat";
 import { friendRouter } from "./routers/friend";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   chat: chatRouter,
   message: messageRouter,
   friend: friendRouter,
+  attachment: attachmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,7 @@
 // names), so hot paths can return the same `User` and `Message` objects the ORM would. Each list
 // names every field of the generated model and no other: a schema change that adds, drops or
 // renames a field fails the typecheck here.
-import type { Message, User } from "./generated/client";
+import type { Attachment, Message, User } from "./generated/client";
 import { raw, type Sql } from "./sql";
 
 function columns<Model>(fields: { [Field in keyof Model]-?: string }) {
@@ -47,4 +47,27 @@ export const messageColumns = columns<Message>({
   createdAt: "created_at",
   editedAt: "edited_at",
   deletedAt: "deleted_at",
+});
+
+export const attachmentColumns = columns<Attachment>({
+  id: "id",
+  uploaderId: "uploader_id",
+  chatId: "chat_id",
+  messageId: "message_id",
+  position: "position",
+  clientId: "client_id",
+  purpose: "purpose",
+  status: "status",
+  storageKey: "storage_key",
+  thumbnailKey: "thumbnail_key",
+  uploadId: "upload_id",
+  fileName: "file_name",
+  mimeType: "mime_type",
+  size: "size",
+  width: "width",
+  height: "height",
+  durationMs: "duration_ms",
+  waveform: "waveform",
+  createdAt: "created_at",
+  completedAt: "completed_at",
 });

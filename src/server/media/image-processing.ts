@@ -30,7 +30,7 @@ function pipelineFor(input: ImageInput, animated = false): Sharp {
 function asAppError(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) throw new AppError("PAYLOAD_TOO_LARGE", `Image is larger than ${MAX_INPUT_PIXELS / 1e6} megapixels`);
-  if (/unsupported image format|corrupt|premature end|bad seek|VipsJpeg|pngload|Input buffer/i.test(message)) {
+  if (/unsupported image format|corrupt|premature end|bad seek|read error|VipsJpeg|vipspng|libpng|pngload|Input buffer/i.test(message)) {
     throw new AppError("BAD_REQUEST", `Not a readable image: ${message}`);
   }
   throw error;

@@ -26,6 +26,11 @@ export function isInlineSafe(mime: string | undefined): boolean {
   return mediaKind(mime) !== "file";
 }
 
+/** The types shown inline as `kind` (a "media" filter in SQL). */
+export function inlineTypesOf(kind: "image" | "video"): string[] {
+  return [...(kind === "image" ? INLINE_IMAGES : INLINE_VIDEO)];
+}
+
 export function canThumbnail(mime: string | undefined): boolean {
   return !!mime && THUMBNAIL_IMAGES.has(mime);
 }

@@ -9,7 +9,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   core: [],
   account: ["core"],
   people: ["core"],
-  messages: ["core"],
+  attachments: ["core"],
+  messages: ["core", "attachments"],
   chats: ["core", "people", "messages"],
   presence: ["core", "people"],
 };

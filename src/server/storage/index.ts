@@ -11,4 +11,9 @@ export function getStorage(): StorageDriver {
   return storage;
 }
 
+/** Replaces the app's driver (integration tests and the bench point it at a temporary directory or s3rver). */
+export function setStorage(driver: StorageDriver): void {
+  storage = driver;
+}
+
 export type { StorageDriver } from "./storage-driver";

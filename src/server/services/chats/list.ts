@@ -1,7 +1,7 @@
 // The chat list and one chat's details. A fixed number of queries whatever the number of chats.
 import { db } from "~/server/db";
 import type { MessageDto } from "~/shared/realtime/events";
-import { toMessageDto } from "../messages/dto";
+import { toMessageDtos } from "../messages/dto";
 import { blocksOf, type Blocks } from "../core/blocks";
 import { requireMembership } from "../core/chat-access";
 import { PERSON_SELECT, toPerson, type Person } from "../core/person";
@@ -42,7 +42,7 @@ export async function listChats(userId: string): Promise<ChatSummary[]> {
     db.chatMember.groupBy({ by: ["chatId"], where: { chatId: { in: chats.map((chat) => chat.id) } }, _count: { _all: true } }),
     blocksOf(userId),
   ]);
-  const lastByChat = new Map(lastMessages.map((message) => [message.chatId, message]));
+  const lastByChat = new Map((await toMessageDtos(lastMessages)).map((message) => [message.chatId, message]));
   const peerByChat = new Map(peers.map((peer) => [peer.chatId, toPerson(peer.user)]));
   const countByChat = new Map(counts.map((row) => [row.chatId, row._count._all]));
 
@@ -61,7 +61,7 @@ export async function listChats(userId: string): Promise<ChatSummary[]> {
         lastSeq: chat.lastSeq,
         myLastReadSeq: lastReadSeq,
         unread: Math.max(0, chat.lastSeq - lastReadSeq),
-        lastMessage: last ? toMessageDto(last) : null,
+        lastMessage: last ?? null,
         lastMessageAt: (chat.lastMessageAt ?? chat.createdAt).toISOString(),
       };
     })

@@ -8,7 +8,7 @@ import { empty, query, sql } from "~/server/db/sql";
 import type { MessageDto } from "~/shared/realtime/events";
 import type { ZHistoryInput } from "~/shared/schemas/chat";
 import { requireMembership } from "../core/chat-access";
-import { toMessageDto } from "./dto";
+import { toMessageDtos } from "./dto";
 
 export interface HistoryPage {
   /** Always oldest first, ready to render. */
@@ -24,12 +24,12 @@ export async function readHistory(userId: string, input: z.output<typeof ZHistor
   if (input.after !== undefined) {
     const rows = await query<Message>(sql`
       SELECT ${messageColumns("m")} FROM messages m WHERE m.chat_id = ${input.chatId}::uuid AND m.seq > ${input.after} ORDER BY m.seq ASC LIMIT ${take}`, "history-after");
-    return { messages: rows.slice(0, input.limit).map((message) => toMessageDto(message)), hasMore: rows.length > input.limit, lastSeq };
+    return { messages: await toMessageDtos(rows.slice(0, input.limit)), hasMore: rows.length > input.limit, lastSeq };
   }
   const before = input.before !== undefined ? sql`AND m.seq < ${input.before}` : empty;
   const rows = await query<Message>(
     sql`SELECT ${messageColumns("m")} FROM messages m WHERE m.chat_id = ${input.chatId}::uuid ${before} ORDER BY m.seq DESC LIMIT ${take}`,
     input.before !== undefined ? "history-before" : "history-newest",
   );
-  return { messages: rows.slice(0, input.limit).reverse().map((message) => toMessageDto(message)), hasMore: rows.length > input.limit, lastSeq };
+  return { messages: await toMessageDtos(rows.slice(0, input.limit).reverse()), hasMore: rows.length > input.limit, lastSeq };
 }

@@ -7,6 +7,8 @@
 // A single statement is atomic: when a check fails nothing is written; when the insert hits the
 // unique (sender, client id) — a resend — the sequence bump rolls back and the stored message is
 // looked up. Resends are rare, so they, not every send, pay the extra query.
+// With attachments, the same statement locks and checks the uploads and links them to the message
+// (nothing is stored when one cannot be attached); only then is one more query run, to read them.
 import type { z } from "zod";
 import type { Message } from "~/server/db";
 import { messageColumns } from "~/server/db/columns";
@@ -17,7 +19,8 @@ import type { MessageDto } from "~/shared/realtime/events";
 import type { ZSendMessageInput } from "~/shared/schemas/chat";
 import { assertNoBlock, hasBlocked } from "../core/blocks";
 import { chatNotFound } from "../core/chat-access";
-import { toMessageDto } from "./dto";
+import { attachmentStatements } from "../attachments/for-messages";
+import { toMessageDto, toMessageDtos } from "./dto";
 import { bumpChatSeq } from "./sequence";
 
 export interface SendResult {
@@ -33,6 +36,7 @@ interface SendRow extends Partial<Message> {
   blockedByYou: boolean | null;
   blockedByThem: boolean | null;
   replyOk: boolean;
+  attachOk: boolean;
   recipients: string[] | null;
 }
 
@@ -40,6 +44,8 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
   const { chatId, clientId, content } = input;
   const replyToId = input.replyToId ?? null;
   const sender = sql`${senderId}::uuid`;
+  const withFiles = input.attachmentIds.length > 0;
+  const files = attachmentStatements(senderId, chatId, input.attachmentIds);
   let row: SendRow;
   try {
     const rows = await query<SendRow>(sql`
@@ -56,8 +62,10 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
         FROM members
       ), reply AS (
         SELECT ${replyToId}::uuid IS NULL OR EXISTS (SELECT 1 FROM messages r WHERE r.id = ${replyToId}::uuid AND r.chat_id = ${chatId}::uuid) AS ok
+      ), attachable AS (
+        ${withFiles ? files.attachable : sql`SELECT NULL::uuid AS id WHERE false`}
       ), bumped AS (
-        ${bumpChatSeq(chatId, sql`AND (SELECT is_member AND NOT blocked_by_you AND NOT blocked_by_them FROM verdict) AND (SELECT ok FROM reply)`)}
+        ${bumpChatSeq(chatId, sql`AND (SELECT is_member AND NOT blocked_by_you AND NOT blocked_by_them FROM verdict) AND (SELECT ok FROM reply) AND ${withFiles ? files.attachOk : sql`true`}`)}
       ), inserted AS (
         INSERT INTO messages (id, chat_id, seq, sender_id, client_id, kind, content, reply_to_id)
         SELECT gen_random_uuid(), ${chatId}::uuid, last_seq, ${senderId}::uuid, ${clientId}::uuid, 'TEXT', ${content}, ${replyToId}::uuid FROM bumped
@@ -66,11 +74,13 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
         -- One's own message counts as read and delivered for oneself.
         UPDATE chat_members m SET last_read_seq = GREATEST(m.last_read_seq, i.seq), last_delivered_seq = GREATEST(m.last_delivered_seq, i.seq)
         FROM inserted i WHERE m.chat_id = ${chatId}::uuid AND m.user_id = ${senderId}::uuid
+      ), attached AS (
+        ${withFiles ? files.attach : sql`SELECT 1`}
       )
       SELECT v.is_member AS "isMember", v.blocked_by_you AS "blockedByYou", v.blocked_by_them AS "blockedByThem",
-        (SELECT ok FROM reply) AS "replyOk", v.recipients, i.*
+        (SELECT ok FROM reply) AS "replyOk", ${withFiles ? files.attachOk : sql`true`} AS "attachOk", v.recipients, i.*
       FROM verdict v LEFT JOIN (SELECT ${messageColumns("inserted")} FROM inserted) i ON true`,
-      "send-message",
+      withFiles ? undefined : "send-message",
     );
     row = rows[0]!;
   } catch (error) {
@@ -91,11 +101,12 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
   if (!row.isMember) throw chatNotFound();
   assertNoBlock({ blockedByMe: row.blockedByYou === true, blockedMe: row.blockedByThem === true });
   if (!row.replyOk) throw new AppError("BAD_REQUEST", "The replied message is not in this chat", { field: "replyToId" });
+  if (!row.attachOk) throw new AppError("BAD_REQUEST", "This file cannot be attached", { field: "attachmentIds" });
   if (row.id === null || row.id === undefined) throw new Error("sendMessage: the message was not stored");
 
-  const message = toMessageDto(row as Message);
-  await publishToUsers(row.recipients ?? [], "message:new", message);
-  return { message, created: true };
+  const [message] = withFiles ? await toMessageDtos([row as Message]) : [toMessageDto(row as Message)];
+  await publishToUsers(row.recipients ?? [], "message:new", message!);
+  return { message: message!, created: true };
 }
 
 /** A unique violation (23505) on (sender_id, client_id): a racing copy of this message won. */
@@ -110,5 +121,5 @@ export async function findResend(senderId: string, clientId: string, chatId: str
   const message = rows[0];
   if (!message) return null;
   if (message.chatId !== chatId) throw new AppError("BAD_REQUEST", "This message id was already used in another chat", { field: "clientId" });
-  return toMessageDto(message);
+  return (await toMessageDtos([message]))[0]!;
 }

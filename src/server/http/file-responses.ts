@@ -1,0 +1,94 @@
+// The app's file routes, framework-free (the Next route files only unwrap their params):
+// - PUT /api/files/upload/<token>: the local driver's upload target; the body streams to disk.
+// - GET /api/files/download/<token>: the local driver's signed download; the file streams back.
+// - GET /api/attachments/<id>/<original|thumbnail>: a stable URL for <img>/<audio> that checks the
+//   session and membership, then redirects to a signed URL valid for minutes (404 for anyone else).
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { resolveRequestSession } from "~/server/api/request-session";
+import { headerCookieJar } from "~/server/auth/cookies";
+import { contentHeaders } from "~/server/media/content-headers";
+import { downloadUrl, type AttachmentVariant } from "~/server/services/attachments/download";
+import { getStorage } from "~/server/storage";
+import { LocalStorageDriver } from "~/server/storage/local/local-driver";
+import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+function errorResponse(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status, headers: NO_STORE });
+}
+
+function notFound(): Response {
+  return errorResponse(404, "NOT_FOUND", "File not found");
+}
+
+/** A domain error as its HTTP status; a body cut off mid-way is the client's failure (400). */
+function failure(error: unknown): Response {
+  if (error instanceof AppError) {
+    const status = getHTTPStatusCodeFromError(new TRPCError({ code: APP_ERROR_TRPC_CODE[error.code] }));
+    return errorResponse(status, error.code, error.message);
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === "ERR_STREAM_PREMATURE_CLOSE" || code === "ECONNRESET" || (error as Error | null)?.name === "AbortError") {
+    return errorResponse(400, "BAD_REQUEST", "The upload was interrupted: send it again");
+  }
+  console.error("file route failed:", error);
+  return errorResponse(500, "INTERNAL_SERVER_ERROR", "Internal server error");
+}
+
+/** The local driver, or null when files live elsewhere (then these routes do not exist). */
+function localDriver(): LocalStorageDriver | null {
+  const storage = getStorage();
+  return storage instanceof LocalStorageDriver ? storage : null;
+}
+
+export async function acceptLocalUpload(req: Request, token: string): Promise<Response> {
+  const driver = localDriver();
+  if (!driver) return notFound();
+  try {
+    const body = req.body ? Readable.fromWeb(req.body as NodeReadableStream) : Readable.from([]);
+    const stored = await driver.acceptUpload(token, body);
+    const etag = "etag" in stored ? stored.etag : null;
+    return Response.json({ ok: true, etag }, { status: 200, headers: { ...NO_STORE, ...(etag ? { etag: `"${etag}"` } : {}) } });
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function serveLocalDownload(token: string): Promise<Response> {
+  const driver = localDriver();
+  if (!driver) return notFound();
+  try {
+    const grant = driver.verifyDownloadToken(token);
+    const stored = await driver.stat(grant.key);
+    if (!stored) return notFound();
+    const headers = contentHeaders({ fileName: grant.fileName, mime: grant.contentType, forceDownload: grant.disposition === "attachment", size: stored.size });
+    const stream = await driver.read(grant.key);
+    // The URL carries its own expiring grant, so the browser may keep what it fetched.
+    return new Response(Readable.toWeb(stream) as ReadableStream, { status: 200, headers: { ...headers, "cache-control": "private, max-age=300" } });
+  } catch (error) {
+    // A forged, altered or expired link is refused like a missing file.
+    if (error instanceof AppError && error.code === "FORBIDDEN") return errorResponse(403, "FORBIDDEN", error.message);
+    return failure(error);
+  }
+}
+
+export async function redirectToAttachment(req: Request, attachmentId: string, variant: string): Promise<Response> {
+  if (variant !== "original" && variant !== "thumbnail") return notFound();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(attachmentId)) return notFound();
+  const responseHeaders = new Headers(NO_STORE);
+  try {
+    const meta = { ip: (req.headers.get("x-forwarded-for") ?? "").split(",")[0]?.trim() || null, userAgent: req.headers.get("user-agent") };
+    const auth = await resolveRequestSession(headerCookieJar(req.headers, responseHeaders), meta);
+    if (!auth || auth.user.banned) return notFound();
+    const forceDownload = new URL(req.url).searchParams.get("download") === "1";
+    const { url } = await downloadUrl(auth.user.id, { attachmentId, variant: variant satisfies AttachmentVariant, forceDownload });
+    responseHeaders.set("location", new URL(url, req.url).toString());
+    return new Response(null, { status: 302, headers: responseHeaders });
+  } catch (error) {
+    return failure(error);
+  }
+}
