@@ -50,7 +50,7 @@ export interface UploadJobState extends CreateUploadInput {
   loaded: number;
   attachmentId: string | null;
   attachment: AttachmentDto | null;
-  /** `code` is a tRPC/app code (PAYLOAD_TOO_LARGE, NOT_FOUND, ...) or NETWORK / QUOTA_EXCEEDED. */
+  /** `code` is a tRPC/app code (PAYLOAD_TOO_LARGE, NOT_FOUND, ...) or NETWORK. */
   error: { code: string; message: string } | null;
 }
 

@@ -12,7 +12,7 @@ export class PutError extends Error {
 /** Refused on the client before anything was sent (too large, over quota). */
 export class UploadRefusedError extends Error {
   constructor(
-    readonly code: "PAYLOAD_TOO_LARGE" | "QUOTA_EXCEEDED",
+    readonly code: "PAYLOAD_TOO_LARGE" | "STORAGE_QUOTA_EXCEEDED",
     message: string,
   ) {
     super(message);

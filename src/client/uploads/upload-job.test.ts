@@ -52,7 +52,7 @@ describe("UploadJob", () => {
     expect(tooBig.state).toMatchObject({ status: "failed", error: { code: "PAYLOAD_TOO_LARGE" } });
     const overQuota = new UploadJob(bytes(11), input(11), { api, put: okPut, limits: { maxFileBytes: 100, remainingBytes: 5 } });
     await overQuota.start();
-    expect(overQuota.state.error?.code).toBe("QUOTA_EXCEEDED");
+    expect(overQuota.state.error?.code).toBe("STORAGE_QUOTA_EXCEEDED");
     expect(api.createUpload).not.toHaveBeenCalled();
   });
 

@@ -120,7 +120,7 @@ export class UploadJob {
     const { maxFileBytes, remainingBytes } = this.deps.limits ?? {};
     const size = this.current.size;
     if (maxFileBytes !== undefined && size > maxFileBytes) throw new UploadRefusedError("PAYLOAD_TOO_LARGE", `The file is larger than the ${maxFileBytes}-byte limit`);
-    if (remainingBytes !== undefined && size > remainingBytes) throw new UploadRefusedError("QUOTA_EXCEEDED", "Not enough storage left for this file");
+    if (remainingBytes !== undefined && size > remainingBytes) throw new UploadRefusedError("STORAGE_QUOTA_EXCEEDED", "Not enough storage left for this file");
   }
 
   /** Sends the bytes; the parts' ETags for a multipart upload. */

@@ -52,9 +52,9 @@ export class UploadTray {
   remove(clientId: string): void {
     const file = this.files.find((candidate) => candidate.job.clientId === clientId);
     if (!file) return;
-    void file.job.cancel();
     this.release(file);
-    this.set(this.files.filter((candidate) => candidate !== file));
+    this.set(this.files.filter((candidate) => candidate.job !== file.job));
+    void file.job.cancel();
   }
 
   retry(clientId: string): void {

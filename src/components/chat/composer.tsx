@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { readDraft, writeDraft } from "~/client/drafts";
 import { useMessenger } from "~/client/react";
 import { cn } from "~/components/ui/cn";
-import { MESSAGE_MAX_LENGTH, ZMessageContent } from "~/shared/schemas/chat";
+import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_LENGTH, ZMessageContent } from "~/shared/schemas/chat";
 import { AttachmentTray } from "./attachments/attachment-tray";
 import type { StagedUploads } from "./attachments/use-staged-uploads";
 import { PaperclipIcon, SendIcon } from "./icons";
@@ -18,12 +18,14 @@ const MAX_HEIGHT_PX = 200;
 
 export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoFocus?: boolean; uploads: StagedUploads }) {
   const t = useTranslations("chat.composer");
+  const tAttachments = useTranslations("chat.attachments");
   const messenger = useMessenger();
   const me = useMeId();
   const [text, setText] = useState(() => readDraft(me, chatId));
   const ref = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const withFiles = uploads.files.length > 0;
+
   const length = text.trim().length;
   const tooLong = length > MESSAGE_MAX_LENGTH;
   // The server's rule: something visible (not only blanks or zero-width marks), within the limit.
@@ -75,6 +77,11 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
       style={{ paddingBottom: "max(0.5rem, env(safe-area-inset-bottom))" }}
     >
       <AttachmentTray files={uploads.files} onRemove={uploads.remove} onRetry={uploads.retry} />
+      {uploads.refused ? (
+        <p role="status" data-testid="attachment-too-many" className="mx-auto mb-1 max-w-3xl px-2 text-xs text-red-600 dark:text-red-400">
+          {tAttachments("tooMany", { max: MESSAGE_MAX_ATTACHMENTS })}
+        </p>
+      ) : null}
       <div className="mx-auto flex max-w-3xl items-end gap-2">
         <input
           ref={picker}

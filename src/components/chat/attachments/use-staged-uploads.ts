@@ -12,8 +12,9 @@ import { useTRPC, useTRPCClient } from "~/trpc/react";
 
 export interface StagedUploads {
   files: StagedFile[];
-  /** Returns how many files were refused (beyond the per-message maximum). */
-  add: (files: File[]) => number;
+  add: (files: File[]) => void;
+  /** The last files added went beyond the per-message maximum (the extra ones were left out). */
+  refused: boolean;
   remove: (clientId: string) => void;
   retry: (clientId: string) => void;
   ready: boolean;
@@ -39,20 +40,26 @@ export function useStagedUploads(chatId: string): StagedUploads {
         maxFiles: MESSAGE_MAX_ATTACHMENTS,
         limits: () => {
           const known = limitsRef.current;
-          return known && { remainingBytes: Math.max(0, known.quotaBytes - known.usedBytes), maxFileBytes: known.maxFileBytes };
+          // The per-file limit is checked by createUpload before any byte is sent; the quota left is known here.
+          return known && { remainingBytes: Math.max(0, known.quotaBytes - known.usedBytes) };
         },
         preview: { create: (file) => (file.type.startsWith("image/") ? URL.createObjectURL(file) : null), revoke: (url) => URL.revokeObjectURL(url) },
       }),
   );
   useEffect(() => () => tray.dispose(), [tray]);
   const files = useSyncExternalStore(tray.subscribe, tray.getSnapshot, () => NO_FILES);
+  const [refused, setRefused] = useState(false);
   return {
     files,
-    add: (picked) => tray.add(picked),
+    add: (picked) => setRefused(tray.add(picked) > 0),
+    refused,
     remove: (clientId) => tray.remove(clientId),
     retry: (clientId) => tray.retry(clientId),
     ready: tray.ready,
     uploading: tray.uploading,
-    take: () => tray.take(),
+    take: () => {
+      setRefused(false);
+      return tray.take();
+    },
   };
 }
