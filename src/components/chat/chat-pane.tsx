@@ -8,6 +8,7 @@ import { useMessenger, useMessengerState } from "~/client/react";
 import { useTRPC } from "~/trpc/react";
 import { DropZoneOverlay, useFileDrop } from "./attachments/drop-zone";
 import { ImageViewerProvider } from "./attachments/image-viewer-context";
+import { MediaPanel } from "./attachments/media-panel";
 import { useStagedUploads } from "./attachments/use-staged-uploads";
 import { ChatClosed } from "./chat-closed";
 import { ChatHeader } from "./chat-header";
@@ -48,6 +49,7 @@ export function ChatPane({ chatId }: { chatId: string }) {
   const systemText = useSystemText(meId, nameOf);
   const header = useChatHeader({ chatId, meId, details: chat.data, summary, peer, nameOf });
   const [infoOpen, setInfoOpen] = useState(false);
+  const [mediaOpen, setMediaOpen] = useState(false);
   const uploads = useStagedUploads(chatId);
   const closed = !!peer && !!(chat.data?.blocked?.byMe || chat.data?.blocked?.byThem);
   const drop = useFileDrop(closed ? () => undefined : uploads.add);
@@ -67,7 +69,8 @@ export function ChatPane({ chatId }: { chatId: string }) {
   return (
     <section data-testid="chat-pane" data-chat-id={chatId} aria-label={header.title} className="chat-backdrop relative flex min-h-0 flex-1 flex-col" {...drop.handlers}>
       {drop.dragging && !closed ? <DropZoneOverlay /> : null}
-      <ChatHeader info={header} infoOpen={infoOpen} onOpenInfo={() => setInfoOpen(true)} />
+      <ChatHeader info={header} infoOpen={infoOpen} onOpenInfo={() => setInfoOpen(true)} onOpenMedia={() => setMediaOpen(true)} />
+      <MediaPanel chatId={chatId} open={mediaOpen} onClose={() => setMediaOpen(false)} />
       {timeline ? (
         <ImageViewerProvider messages={timeline.messages}>
         <MessageList

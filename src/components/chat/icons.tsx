@@ -159,3 +159,13 @@ export function ZoomIcon({ className = "size-5", out }: IconProps & { out?: bool
     </svg>
   );
 }
+
+export function MediaIcon({ className = "size-5" }: IconProps) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" className={className}>
+      <rect x="3.5" y="4.5" width="17" height="15" rx="2.5" />
+      <circle cx="9" cy="10" r="1.8" />
+      <path strokeLinecap="round" d="m4 17 4.5-4.5 3.5 3.5 2.5-2.5L20 19" />
+    </svg>
+  );
+}

@@ -81,7 +81,7 @@ function Media({ attachment, cover }: { attachment: AttachmentDto; cover?: boole
   );
 }
 
-function FileCard({ attachment }: { attachment: AttachmentDto }) {
+export function FileCard({ attachment }: { attachment: AttachmentDto }) {
   const t = useTranslations("chat.attachments");
   const locale = useLocale();
   return (
