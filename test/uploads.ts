@@ -27,7 +27,7 @@ export async function getSigned(url: string): Promise<Response> {
   return fetch(url);
 }
 
-export function cookieHeader(jar: TestCookieJar | null): string {
+function cookieHeader(jar: TestCookieJar | null): string {
   if (!jar) return "";
   return Object.entries(jar.snapshot()).map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
 }

@@ -10,10 +10,11 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { resolveRequestSession } from "~/server/api/request-session";
 import { headerCookieJar } from "~/server/auth/cookies";
 import { contentHeaders } from "~/server/media/content-headers";
-import { downloadUrl, type AttachmentVariant } from "~/server/services/attachments/download";
+import { downloadUrl } from "~/server/services/attachments/download";
 import { getStorage } from "~/server/storage";
 import { LocalStorageDriver } from "~/server/storage/local/local-driver";
 import { AppError, APP_ERROR_TRPC_CODE } from "~/shared/errors";
+import { ZDownloadUrlInput } from "~/shared/schemas/attachment";
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -77,15 +78,15 @@ export async function serveLocalDownload(token: string): Promise<Response> {
 }
 
 export async function redirectToAttachment(req: Request, attachmentId: string, variant: string): Promise<Response> {
-  if (variant !== "original" && variant !== "thumbnail") return notFound();
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(attachmentId)) return notFound();
+  const input = ZDownloadUrlInput.safeParse({ attachmentId, variant });
+  if (!input.success) return notFound();
   const responseHeaders = new Headers(NO_STORE);
   try {
     const meta = { ip: (req.headers.get("x-forwarded-for") ?? "").split(",")[0]?.trim() || null, userAgent: req.headers.get("user-agent") };
     const auth = await resolveRequestSession(headerCookieJar(req.headers, responseHeaders), meta);
     if (!auth || auth.user.banned) return notFound();
     const forceDownload = new URL(req.url).searchParams.get("download") === "1";
-    const { url } = await downloadUrl(auth.user.id, { attachmentId, variant: variant satisfies AttachmentVariant, forceDownload });
+    const { url } = await downloadUrl(auth.user.id, { ...input.data, forceDownload });
     responseHeaders.set("location", new URL(url, req.url).toString());
     return new Response(null, { status: 302, headers: responseHeaders });
   } catch (error) {

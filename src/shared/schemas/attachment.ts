@@ -14,6 +14,7 @@ const ZFileName = z
   .trim()
   .min(1, "File name is required")
   .max(255, "File name must be at most 255 characters")
+  // eslint-disable-next-line no-control-regex
   .refine((name) => !/[\u0000-\u001f/\\]/.test(name), "File name may not contain slashes or control characters");
 
 export const ZAttachmentPurpose = z.enum(["FILE", "VOICE"]);

@@ -3,10 +3,13 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
+import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { setStorage } from "~/server/storage";
 import { LocalStorageDriver, type LocalDriverConfig } from "~/server/storage/local/local-driver";
+import { WAVEFORM_MAX_SAMPLES, type ZAttachmentPurpose } from "~/shared/schemas/attachment";
+import { MESSAGE_MAX_ATTACHMENTS } from "~/shared/schemas/chat";
 import { recordPublishedPerTest, sentTo } from "../../../../test/publisher";
 import { directChatPair, expectTRPCError, registerUser, type Client } from "../../../../test/trpc";
 import { downloadAttachment, getSigned, openAttachment, putBytes, type Target } from "../../../../test/uploads";
@@ -26,7 +29,7 @@ afterAll(async () => {
   await rm(config.directory, { recursive: true, force: true });
 });
 
-type Extra = { contentType?: string; purpose?: "FILE" | "VOICE"; clientId?: string };
+type Extra = { contentType?: string; purpose?: z.input<typeof ZAttachmentPurpose>; clientId?: string };
 
 async function slotWithTarget(client: Client, chatId: string, fileName: string, bytes: Uint8Array, extra: Extra = {}) {
   const slot = await client.call().attachment.createUpload({ chatId, clientId: randomUUID(), fileName, size: bytes.length, ...extra });
@@ -136,6 +139,9 @@ describe("attachments on the local driver", () => {
     }
     expect(await db.message.count({ where: { chatId } })).toBe(before);
     expect((await db.attachment.findUniqueOrThrow({ where: { id: mine.id } })).messageId).toBeNull();
+    const many = Array.from({ length: MESSAGE_MAX_ATTACHMENTS + 1 }, () => randomUUID());
+    const { error: tooMany } = await expectTRPCError(alice.call().message.send({ chatId, clientId: randomUUID(), attachmentIds: many }), "BAD_REQUEST");
+    expect(tooMany.message).toMatch(`At most ${MESSAGE_MAX_ATTACHMENTS} files`);
     const [batchResult] = await alice.call().message.sendBatch({ messages: [{ chatId, clientId: randomUUID(), attachmentIds: [bobs.id] }] });
     expect(batchResult).toMatchObject({ ok: false, code: "BAD_REQUEST", field: "attachmentIds" });
   });
@@ -224,8 +230,11 @@ describe("attachments on the local driver", () => {
     const bytes = wav();
     const { slot, target } = await slotWithTarget(alice, chatId, "voice.wav", bytes, { purpose: "VOICE" });
     await putBytes(target, bytes);
-    const voice = await alice.call().attachment.complete({ attachmentId: slot.attachment.id, durationMs: 1500, waveform: [0, 128, 255] });
-    expect(voice).toMatchObject({ kind: "VOICE", durationMs: 1500, waveform: [0, 128, 255] });
+    const tooLong = Array.from({ length: WAVEFORM_MAX_SAMPLES + 1 }, () => 9);
+    await expectTRPCError(alice.call().attachment.complete({ attachmentId: slot.attachment.id, durationMs: 1500, waveform: tooLong }), "BAD_REQUEST");
+    const waveform = Array.from({ length: WAVEFORM_MAX_SAMPLES }, (_, index) => index % 256);
+    const voice = await alice.call().attachment.complete({ attachmentId: slot.attachment.id, durationMs: 1500, waveform });
+    expect(voice).toMatchObject({ kind: "VOICE", durationMs: 1500, waveform });
     await alice.call().message.send({ chatId, clientId: randomUUID(), attachmentIds: [voice.id] });
     const { response } = await downloadAttachment(bob.jar, voice.id);
     expect(response!.headers.get("content-type")).toBe("audio/wav");

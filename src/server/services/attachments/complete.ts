@@ -13,7 +13,7 @@ import { AppError } from "~/shared/errors";
 import type { AttachmentDto } from "~/shared/realtime/events";
 import type { ZCompleteUploadInput } from "~/shared/schemas/attachment";
 import { toAttachmentDto } from "./dto";
-import { pendingUploadOf, removeStoredFiles } from "./upload";
+import { multipartUploadOf, pendingUploadOf, removeStoredFiles } from "./upload";
 
 type CompleteInput = z.output<typeof ZCompleteUploadInput>;
 
@@ -34,8 +34,7 @@ export async function completeUpload(userId: string, input: CompleteInput): Prom
   if (row.status === "READY") return toAttachmentDto(row);
   const storage = getStorage();
   if (row.uploadId) {
-    const size = Number(row.size);
-    const upload = { key: row.storageKey, uploadId: row.uploadId, size, partSize: storage.partBytes, partCount: Math.max(1, Math.ceil(size / storage.partBytes)) };
+    const upload = multipartUploadOf(row, row.uploadId);
     await storage.completeMultipart(upload, input.parts ?? (await storage.listParts(upload)));
     await db.attachment.update({ where: { id: row.id }, data: { uploadId: null } });
     row.uploadId = null;

@@ -1,17 +1,19 @@
 // Who may read an attachment: the current members of the chat its message is in, or its uploader
 // while it is in no message yet. Anyone else, a deleted message and a guessed id get NOT_FOUND.
 // Readers get a signed URL valid for minutes; types a browser could run are served as downloads.
+import type { z } from "zod";
 import { attachmentColumns } from "~/server/db/columns";
 import { query, sql } from "~/server/db/sql";
 import { contentHeaders } from "~/server/media/content-headers";
 import { getStorage } from "~/server/storage";
 import { AppError } from "~/shared/errors";
+import type { ZAttachmentVariant } from "~/shared/schemas/attachment";
 import type { AttachmentRow } from "./dto";
 
 /** Lifetime of a download URL, in seconds. */
 const DOWNLOAD_TTL_SECONDS = 5 * 60;
 
-export type AttachmentVariant = "original" | "thumbnail";
+type AttachmentVariant = z.output<typeof ZAttachmentVariant>;
 
 export interface DownloadRequest {
   attachmentId: string;
@@ -25,7 +27,7 @@ function attachmentNotFound(): AppError {
 }
 
 /** The attachment if `userId` may read it, else NOT_FOUND. One indexed statement. */
-export async function readableAttachment(userId: string, attachmentId: string): Promise<AttachmentRow> {
+async function readableAttachment(userId: string, attachmentId: string): Promise<AttachmentRow> {
   const [row] = await query<AttachmentRow>(sql`
     SELECT ${attachmentColumns("a")} FROM attachments a LEFT JOIN messages msg ON msg.id = a.message_id
     WHERE a.id = ${attachmentId}::uuid AND a.status = 'READY' AND (

@@ -8,7 +8,7 @@ export type AttachmentRow = Omit<Attachment, "size"> & { size: bigint | string |
 
 const KIND_OF_MEDIA = { image: "IMAGE", video: "VIDEO", audio: "AUDIO", file: "FILE" } as const;
 
-export function attachmentKind(purpose: Attachment["purpose"], mimeType: string): AttachmentKind {
+function attachmentKind(purpose: Attachment["purpose"], mimeType: string): AttachmentKind {
   return purpose === "VOICE" ? "VOICE" : KIND_OF_MEDIA[mediaKind(mimeType)];
 }
 

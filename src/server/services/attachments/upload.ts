@@ -22,7 +22,7 @@ export interface TargetDto {
   expiresAt: string;
 }
 
-export type UploadDto =
+type UploadDto =
   | { kind: "single"; target: TargetDto }
   | { kind: "multipart"; partSize: number; partCount: number; uploadedParts: { partNumber: number; etag: string }[] };
 
@@ -35,7 +35,7 @@ type CreateUploadInput = z.output<typeof ZCreateUploadInput>;
 
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 
-export function toTargetDto(target: UploadTarget): TargetDto {
+function toTargetDto(target: UploadTarget): TargetDto {
   return { method: target.method, url: target.url, headers: target.headers, expiresAt: target.expiresAt.toISOString() };
 }
 
@@ -91,21 +91,27 @@ async function slotFor(row: Attachment): Promise<UploadSlot> {
   if (size <= storage.partBytes) {
     return { attachment, upload: { kind: "single", target: toTargetDto(await storage.createUpload(row.storageKey, { size, contentType: row.mimeType })) } };
   }
-  const upload = await multipartOf(row);
-  const uploadedParts = (await storage.listParts(upload)).map(({ partNumber, etag }) => ({ partNumber, etag }));
+  const { upload, started } = await multipartOf(row);
+  // A resumed upload is told which parts already arrived; a new one has none.
+  const uploadedParts = started ? [] : (await storage.listParts(upload)).map(({ partNumber, etag }) => ({ partNumber, etag }));
   return { attachment, upload: { kind: "multipart", partSize: upload.partSize, partCount: upload.partCount, uploadedParts } };
 }
 
-/** The slot's multipart upload, started on first use (its id is kept on the row for resuming). */
-async function multipartOf(row: Attachment): Promise<MultipartUpload> {
-  const storage = getStorage();
+/** The multipart upload a row's id names. */
+export function multipartUploadOf(row: Pick<Attachment, "storageKey" | "size">, uploadId: string): MultipartUpload {
+  const { partBytes } = getStorage();
   const size = Number(row.size);
-  if (row.uploadId) return { key: row.storageKey, uploadId: row.uploadId, size, partSize: storage.partBytes, partCount: partCountFor(size, storage.partBytes) };
-  const upload = await storage.startMultipart(row.storageKey, { size, contentType: row.mimeType });
+  return { key: row.storageKey, uploadId, size, partSize: partBytes, partCount: partCountFor(size, partBytes) };
+}
+
+/** The slot's multipart upload, started on first use (its id is kept on the row for resuming). */
+async function multipartOf(row: Attachment): Promise<{ upload: MultipartUpload; started: boolean }> {
+  if (row.uploadId) return { upload: multipartUploadOf(row, row.uploadId), started: false };
+  const upload = await getStorage().startMultipart(row.storageKey, { size: Number(row.size), contentType: row.mimeType });
   const claimed = await db.attachment.updateMany({ where: { id: row.id, uploadId: null }, data: { uploadId: upload.uploadId } });
-  if (claimed.count === 1) return upload;
+  if (claimed.count === 1) return { upload, started: true };
   // Another request started one first: keep theirs.
-  await storage.abortMultipart(upload).catch(() => undefined);
+  await getStorage().abortMultipart(upload).catch(() => undefined);
   return multipartOf(await db.attachment.findUniqueOrThrow({ where: { id: row.id } }));
 }
 
@@ -120,7 +126,7 @@ export async function uploadPart(userId: string, input: z.output<typeof ZUploadP
   const row = await pendingUploadOf(userId, input.attachmentId);
   if (row.status !== "PENDING") throw new AppError("BAD_REQUEST", "This upload is already complete");
   if (Number(row.size) <= getStorage().partBytes) throw new AppError("BAD_REQUEST", "This file uploads in one PUT, not in parts");
-  const upload = await multipartOf(row);
+  const { upload } = await multipartOf(row);
   return { target: toTargetDto(await getStorage().presignPart(upload, input.partNumber)) };
 }
 
@@ -138,11 +144,7 @@ export async function abortUpload(userId: string, attachmentId: string): Promise
 /** Deletes the row's objects (original, thumbnail, unfinished parts); missing ones are fine. */
 export async function removeStoredFiles(row: Pick<Attachment, "storageKey" | "thumbnailKey" | "uploadId" | "size">): Promise<void> {
   const storage = getStorage();
-  if (row.uploadId) {
-    const size = Number(row.size);
-    const upload = { key: row.storageKey, uploadId: row.uploadId, size, partSize: storage.partBytes, partCount: partCountFor(size, storage.partBytes) };
-    await storage.abortMultipart(upload).catch(() => undefined);
-  }
+  if (row.uploadId) await storage.abortMultipart(multipartUploadOf(row, row.uploadId)).catch(() => undefined);
   await storage.delete(row.storageKey);
   if (row.thumbnailKey) await storage.delete(row.thumbnailKey);
 }
