@@ -20,7 +20,7 @@ export type UploadPlan =
   | { kind: "single"; target: UploadTarget }
   | { kind: "multipart"; partSize: number; partCount: number; uploadedParts: UploadedPart[] };
 
-export type UploadPurpose = "FILE" | "VOICE";
+type UploadPurpose = "FILE" | "VOICE";
 
 export interface CreateUploadInput {
   chatId: string;
@@ -41,7 +41,7 @@ export interface UploadApi {
 /** PUTs a body to a target, reporting bytes sent; resolves with the response's ETag. */
 export type PutBlob = (target: UploadTarget, body: Blob, onProgress: (loaded: number) => void, signal: AbortSignal) => Promise<{ etag: string | null }>;
 
-export type UploadStatus = "uploading" | "completing" | "done" | "failed" | "cancelled";
+type UploadStatus = "uploading" | "completing" | "done" | "failed" | "cancelled";
 
 /** A job's whole state: JSON, keyed by clientId (the outbox can keep it beside the file and resume). */
 export interface UploadJobState extends CreateUploadInput {
