@@ -1,8 +1,10 @@
 // Issue 10's acceptance scenario in the browser: Alice attaches an image (progress visible while it
 // uploads), Bob sees the thumbnail arrive live and opens it in the viewer; a PDF downloads under its
-// original name.
-import { expect, test, type Route } from "@playwright/test";
+// original name. Then the other ways in (drop, paste), a refused file, a grid of images browsed in
+// the viewer, and the chat's "media and files" — with axe on each new surface.
+import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
 import sharp from "sharp";
+import { expectNoViolations } from "./axe";
 import { newUser, openChatFromList, startDirectChat } from "./fixtures";
 
 /** A real PNG (the server decides the type from the bytes and makes a thumbnail). */
@@ -13,11 +15,28 @@ function png(width: number, height: number, colour: string) {
 /** A minimal valid PDF (its magic bytes are what the server checks). */
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-test("an image is sent with visible progress, arrives live and opens in the viewer; a PDF downloads with its name", async ({ browser }) => {
+async function directChat(browser: Browser) {
   const alice = await newUser(browser, "Alice");
   const bob = await newUser(browser, "Bob");
   const chatId = await startDirectChat(alice.page, bob.person.username);
   await openChatFromList(bob.page, chatId);
+  return { alice, bob, chatId };
+}
+
+/** A DataTransfer in the page holding one PNG, as a drop or a paste carries it. */
+async function transferOf(page: Page, name: string, bytes: Buffer) {
+  return page.evaluateHandle(
+    ({ name, base64 }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], name, { type: "image/png" }));
+      return transfer;
+    },
+    { name, base64: bytes.toString("base64") },
+  );
+}
+
+test("an image is sent with visible progress, arrives live and opens in the viewer; a PDF downloads with its name", async ({ browser }) => {
+  const { alice, bob } = await directChat(browser);
 
   // Hold the image's bytes on their way to the storage, so the upload is seen in progress.
   let release: () => void = () => undefined;
@@ -74,6 +93,68 @@ test("an image is sent with visible progress, arrives live and opens in the view
   const path = await download.path();
   const { readFile } = await import("node:fs/promises");
   expect(Buffer.compare(await readFile(path), PDF)).toBe(0);
+
+  await alice.context.close();
+  await bob.context.close();
+});
+
+test("files dropped on the chat or pasted, a refused file, a grid browsed in the viewer, and the chat's media", async ({ browser }) => {
+  const { alice, bob } = await directChat(browser);
+  const page = alice.page;
+
+  // Dragging files over the chat shows the drop zone; dropping stages them.
+  const dropped = await transferOf(page, "red.png", await png(300, 300, "#c03030"));
+  await page.getByTestId("chat-pane").dispatchEvent("dragenter", { dataTransfer: dropped });
+  await expect(page.getByTestId("attachment-drop-zone")).toBeVisible();
+  await page.getByTestId("chat-pane").dispatchEvent("drop", { dataTransfer: dropped });
+  await expect(page.getByTestId("attachment-drop-zone")).toBeHidden();
+  await expect(page.getByTestId("attachment-staged")).toHaveCount(1);
+
+  // A pasted image joins them (text pastes stay text).
+  const pasted = await transferOf(page, "blue.png", await png(300, 300, "#3050c0"));
+  await page.getByTestId("composer-input").evaluate((input, clipboardData) => {
+    input.dispatchEvent(new ClipboardEvent("paste", { clipboardData, bubbles: true, cancelable: true }));
+  }, pasted);
+  await expect(page.getByTestId("attachment-staged")).toHaveCount(2);
+
+  // A file over the limit is refused before any byte is sent, with the reason, and can be removed.
+  await page.getByTestId("composer-file-input").setInputFiles([{ name: "huge.bin", mimeType: "application/octet-stream", buffer: Buffer.alloc(26 * 1024 * 1024) }]);
+  const huge = page.getByTestId("attachment-staged").filter({ hasText: "huge.bin" });
+  await expect(huge).toHaveAttribute("data-status", "failed");
+  await expect(huge.getByTestId("attachment-error")).toHaveText("Файл слишком большой.");
+  await expect(page.getByTestId("composer-send")).toBeDisabled();
+  await expectNoViolations(page, "the composer with staged files");
+  await huge.getByTestId("attachment-remove").click();
+  await expect(page.getByTestId("attachment-staged")).toHaveCount(2);
+  for (const staged of await page.getByTestId("attachment-staged").all()) await expect(staged).toHaveAttribute("data-status", "done");
+
+  // Sent without a caption: Bob gets both in one message, as a grid; the viewer walks through them.
+  await page.getByTestId("composer-send").click();
+  const grid = bob.page.getByTestId("message").filter({ has: bob.page.getByTestId("attachment-image") });
+  await expect(grid.getByTestId("attachment-image")).toHaveCount(2);
+  await expectNoViolations(bob.page, "a chat with images");
+  await grid.getByTestId("attachment-image").first().click();
+  const viewer = bob.page.getByTestId("image-viewer");
+  await expect(viewer.getByTestId("image-viewer-position")).toHaveText("1 / 2");
+  await expect(viewer.getByTestId("image-viewer-previous")).toBeDisabled();
+  await expectNoViolations(bob.page, "the image viewer");
+  await bob.page.keyboard.press("ArrowRight");
+  await expect(viewer.getByTestId("image-viewer-position")).toHaveText("2 / 2");
+  await expect(viewer.getByTestId("image-viewer-image")).toHaveAttribute("alt", "blue.png");
+  await viewer.getByTestId("image-viewer-previous").click();
+  await expect(viewer.getByTestId("image-viewer-image")).toHaveAttribute("alt", "red.png");
+  await viewer.getByTestId("image-viewer-close").click();
+  await expect(viewer).toBeHidden();
+
+  // The chat's media and files: both pictures under "Media", nothing under "Files".
+  await bob.page.getByTestId("chat-media-button").click();
+  const panel = bob.page.getByTestId("media-panel");
+  await expect(panel.getByTestId("media-item")).toHaveCount(2);
+  await expectNoViolations(bob.page, "media and files");
+  await panel.getByTestId("media-tab-files").click();
+  await expect(panel.getByTestId("media-empty")).toBeVisible();
+  await bob.page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
 
   await alice.context.close();
   await bob.context.close();
