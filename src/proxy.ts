@@ -6,6 +6,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env";
 import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "~/server/http/security-headers";
+import { storageBrowserOrigins } from "~/server/storage/browser-origins";
 import { signInPath } from "~/shared/safe-redirect";
 
 const SESSION_COOKIES = ["bm_at", "bm_rt"];
@@ -25,6 +26,7 @@ export function proxy(request: NextRequest) {
     realtimeUrls: env.REALTIME_PUBLIC_URL,
     dev: process.env.NODE_ENV === "development",
     https: env.APP_URL.startsWith("https://"),
+    storageOrigins: storageBrowserOrigins(env),
   });
   const { pathname, searchParams } = request.nextUrl;
 

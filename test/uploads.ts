@@ -21,10 +21,10 @@ export async function putBytes(target: Target, body: Uint8Array): Promise<Respon
 }
 
 /** GETs a signed download URL (the local route, or the store's presigned URL). */
-export async function getSigned(url: string): Promise<Response> {
+export async function getSigned(url: string, headers: Record<string, string> = {}): Promise<Response> {
   const path = url.startsWith(APP) ? url.slice(APP.length) : url;
-  if (path.startsWith(DOWNLOAD_ROUTE)) return serveLocalDownload(path.slice(DOWNLOAD_ROUTE.length));
-  return fetch(url);
+  if (path.startsWith(DOWNLOAD_ROUTE)) return serveLocalDownload(new Request(APP + path, { headers }), path.slice(DOWNLOAD_ROUTE.length));
+  return fetch(url, { headers });
 }
 
 function cookieHeader(jar: TestCookieJar | null): string {

@@ -161,7 +161,7 @@ const ROWS: Record<string, Row> = {
   },
   "message.send": {
     protected: true,
-    fields: { chatId: id, clientId: id, content: text, replyToId: { kind: "id", optional: true } },
+    fields: { chatId: id, clientId: id, content: text, replyToId: { kind: "id", optional: true }, attachmentIds: { kind: "ids", optional: true } },
     valid: () => ({ chatId: randomUUID(), clientId: randomUUID(), content: "hello" }),
   },
   "message.sendBatch": {
@@ -176,6 +176,43 @@ const ROWS: Record<string, Row> = {
       { label: "messages: item with a bad id", input: { messages: [{ chatId: "nope", clientId: randomUUID(), content: "x" }] }, expect: "reject" },
     ],
   },
+  "attachment.createUpload": {
+    protected: true,
+    // size is 64-bit: its own cases below (the int kind's "over int4" is a valid size).
+    fields: { chatId: id, clientId: id, fileName: text, contentType: optionalText, purpose: optionalEnum },
+    valid: () => ({ chatId: randomUUID(), clientId: randomUUID(), fileName: "photo.jpg", size: 1000 }),
+    extraCases: [
+      ...(["1000", -1, 1.5, Number.NaN, 2 ** 53, 1e300, null, true, [1]] as unknown[]).map((size) => ({
+        label: `size: ${inspect(size)}`,
+        input: { chatId: randomUUID(), clientId: randomUUID(), fileName: "photo.jpg", size },
+        expect: "reject" as const,
+      })),
+      { label: "missing size", input: { chatId: randomUUID(), clientId: randomUUID(), fileName: "photo.jpg" }, expect: "reject" },
+    ],
+  },
+  "attachment.uploadPart": { protected: true, fields: { attachmentId: id, partNumber: int }, valid: () => ({ attachmentId: randomUUID(), partNumber: 1 }) },
+  "attachment.complete": {
+    protected: true,
+    // waveform is an array of numbers: its own cases below.
+    fields: { attachmentId: id, parts: { kind: "ids", optional: true }, durationMs: optionalInt },
+    valid: () => ({ attachmentId: randomUUID() }),
+    extraCases: [
+      ...(["x", [256], [-1], [1.5], ["1"], [null], Array.from({ length: 257 }, () => 1), Array.from({ length: 10_000 }, () => "x")] as unknown[]).map((waveform) => ({
+        label: `waveform: ${inspect(waveform, { maxArrayLength: 3 })}`,
+        input: { attachmentId: randomUUID(), waveform },
+        expect: "reject" as const,
+      })),
+      { label: "parts: a bad ETag", input: { attachmentId: randomUUID(), parts: [{ partNumber: 1, etag: "a\0b" }] }, expect: "reject" },
+    ],
+  },
+  "attachment.abort": { protected: true, fields: { attachmentId: id }, valid: () => ({ attachmentId: randomUUID() }) },
+  "attachment.downloadUrl": { protected: true, fields: { attachmentId: id, variant: optionalEnum }, valid: () => ({ attachmentId: randomUUID() }) },
+  "attachment.list": {
+    protected: true,
+    fields: { chatId: id, filter: optionalEnum, cursor: { kind: "id", optional: true }, limit: optionalInt },
+    valid: () => ({ chatId: randomUUID() }),
+  },
+  "attachment.usage": { protected: true, fields: null },
   "message.history": {
     protected: true,
     fields: { chatId: id, before: optionalInt, after: optionalInt, limit: optionalInt },

@@ -10,6 +10,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { resolveRequestSession } from "~/server/api/request-session";
 import { headerCookieJar } from "~/server/auth/cookies";
 import { contentHeaders } from "~/server/media/content-headers";
+import { parseRange, sliceBytes } from "./byte-range";
 import { downloadUrl } from "~/server/services/attachments/download";
 import { getStorage } from "~/server/storage";
 import { LocalStorageDriver } from "~/server/storage/local/local-driver";
@@ -59,7 +60,7 @@ export async function acceptLocalUpload(req: Request, token: string): Promise<Re
   }
 }
 
-export async function serveLocalDownload(token: string): Promise<Response> {
+export async function serveLocalDownload(req: Request, token: string): Promise<Response> {
   const driver = localDriver();
   if (!driver) return notFound();
   try {
@@ -67,9 +68,19 @@ export async function serveLocalDownload(token: string): Promise<Response> {
     const stored = await driver.stat(grant.key);
     if (!stored) return notFound();
     const headers = contentHeaders({ fileName: grant.fileName, mime: grant.contentType, forceDownload: grant.disposition === "attachment", size: stored.size });
-    const stream = await driver.read(grant.key);
     // The URL carries its own expiring grant, so the browser may keep what it fetched.
-    return new Response(Readable.toWeb(stream) as ReadableStream, { status: 200, headers: { ...headers, "cache-control": "private, max-age=300" } });
+    const common = { ...headers, "accept-ranges": "bytes", "cache-control": "private, max-age=300" };
+    const range = parseRange(req.headers.get("range"), stored.size);
+    if (range === "unsatisfiable") return new Response(null, { status: 416, headers: { ...common, "content-length": "0", "content-range": `bytes */${stored.size}` } });
+    const stream = await driver.read(grant.key);
+    if (range === "whole") return new Response(Readable.toWeb(stream) as ReadableStream, { status: 200, headers: common });
+    // Encrypted segments are decrypted from the start; the bytes before the range are dropped.
+    const part = stream.pipe(sliceBytes(range.start, range.end));
+    stream.once("error", (error) => part.destroy(error));
+    return new Response(Readable.toWeb(part) as ReadableStream, {
+      status: 206,
+      headers: { ...common, "content-length": String(range.end - range.start + 1), "content-range": `bytes ${range.start}-${range.end}/${stored.size}` },
+    });
   } catch (error) {
     // A forged, altered or expired link is refused like a missing file.
     if (error instanceof AppError && error.code === "FORBIDDEN") return errorResponse(403, "FORBIDDEN", error.message);

@@ -42,6 +42,14 @@ describe("contentSecurityPolicy", () => {
     expect(directive(contentSecurityPolicy({ ...base, https: true }), "upgrade-insecure-requests")).toBeDefined();
   });
 
+  it("lets pages upload to and load files from the file store's origin, and play recorded audio", () => {
+    expect(directive(contentSecurityPolicy(base), "media-src")).toBe("media-src 'self' blob:");
+    const csp = contentSecurityPolicy({ ...base, storageOrigins: ["http://minio:9000"] });
+    expect(directive(csp, "connect-src")).toBe("connect-src 'self' http://localhost:3001 ws://localhost:3001 http://minio:9000");
+    expect(directive(csp, "img-src")).toBe("img-src 'self' data: blob: https: http://minio:9000");
+    expect(directive(csp, "media-src")).toBe("media-src 'self' blob: http://minio:9000");
+  });
+
   it("lists every realtime URL of a list", () => {
     const csp = contentSecurityPolicy({ ...base, realtimeUrls: "https://rt1.example.com,https://rt2.example.com" });
     expect(directive(csp, "connect-src")).toBe("connect-src 'self' https://rt1.example.com wss://rt1.example.com https://rt2.example.com wss://rt2.example.com");

@@ -38,9 +38,12 @@ export interface CspOptions {
   dev: boolean;
   /** APP_URL is https: ask the browser to upgrade any stray http sub-request. */
   https: boolean;
+  /** The file store's origins when browsers upload to and load files from it directly (s3 driver). */
+  storageOrigins?: readonly string[];
 }
 
-export function contentSecurityPolicy({ nonce, realtimeUrls, dev, https }: CspOptions): string {
+export function contentSecurityPolicy({ nonce, realtimeUrls, dev, https, storageOrigins = [] }: CspOptions): string {
+  const storage = storageOrigins.map((origin) => ` ${origin}`).join("");
   const directives = [
     "default-src 'self'",
     // 'strict-dynamic': scripts Next loads from its nonce'd bootstrap run; 'self' is ignored then
@@ -49,9 +52,11 @@ export function contentSecurityPolicy({ nonce, realtimeUrls, dev, https }: CspOp
     // React style={…} attributes are inline styles; CSS cannot run script.
     "style-src 'self' 'unsafe-inline'",
     // Avatars are any https URL the user chose.
-    "img-src 'self' data: blob: https:",
+    `img-src 'self' data: blob: https:${storage}`,
+    // Voice messages: recorded (blob:) and played from the app or the file store.
+    `media-src 'self' blob:${storage}`,
     "font-src 'self' data:",
-    `connect-src 'self' ${realtimeConnectSources(realtimeUrls).join(" ")}`.trim(),
+    `connect-src 'self' ${realtimeConnectSources(realtimeUrls).join(" ")}${storage}`.trim(),
     "worker-src 'self' blob:",
     "manifest-src 'self'",
     "object-src 'none'",

@@ -3,14 +3,14 @@
 // (or each part to uploadPart's target) → complete → message.send with the attachment ids.
 import { z } from "zod";
 import { ZId } from "./chat";
+import { zText } from "./text";
 
 /** Loudness samples a voice message's waveform may carry. */
 export const WAVEFORM_MAX_SAMPLES = 256;
 /** Longest voice message, in milliseconds (one hour). */
 const VOICE_MAX_MS = 60 * 60 * 1000;
 
-const ZFileName = z
-  .string()
+const ZFileName = zText()
   .trim()
   .min(1, "File name is required")
   .max(255, "File name must be at most 255 characters")
@@ -27,7 +27,7 @@ export const ZCreateUploadInput = z.object({
   /** Byte count; checked against the size limit and the quota before any byte is sent. */
   size: z.number().int("Size must be a whole number of bytes").min(0, "Size must not be negative").max(Number.MAX_SAFE_INTEGER),
   /** The browser's claim; the stored type is decided from the bytes. */
-  contentType: z.string().max(127).default("application/octet-stream"),
+  contentType: zText().max(127).default("application/octet-stream"),
   purpose: ZAttachmentPurpose.default("FILE"),
 });
 
@@ -38,13 +38,27 @@ export const ZUploadPartInput = z.object({
 
 export const ZAttachmentRef = z.object({ attachmentId: ZId });
 
+const ZUploadedPart = z.object({ partNumber: z.number().int().min(1).max(10_000), etag: zText().min(1).max(1024) });
+
+/** Parses the parts, reporting only the first bad one: 10,000 bad parts must not make a 10,000-line error. */
+function firstBadPart(items: unknown[], ctx: z.RefinementCtx): z.output<typeof ZUploadedPart>[] {
+  const parts: z.output<typeof ZUploadedPart>[] = [];
+  for (const [index, item] of items.entries()) {
+    const parsed = ZUploadedPart.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      ctx.addIssue({ code: "custom", message: `Part ${index + 1}: ${issue.message}`, path: [index, ...issue.path] });
+      return z.NEVER;
+    }
+    parts.push(parsed.data);
+  }
+  return parts;
+}
+
 export const ZCompleteUploadInput = z.object({
   attachmentId: ZId,
   /** Multipart uploads: the parts with the ETags their PUTs answered (in any order). */
-  parts: z
-    .array(z.object({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(1024) }))
-    .max(10_000)
-    .optional(),
+  parts: z.array(z.unknown()).max(10_000).transform(firstBadPart).optional(),
   /** Voice messages: length and loudness samples measured by the recorder. */
   durationMs: z.number().int().min(0).max(VOICE_MAX_MS).optional(),
   waveform: z.array(z.number().int().min(0).max(255)).max(WAVEFORM_MAX_SAMPLES).optional(),

@@ -106,6 +106,12 @@ describe("attachments on the local driver", () => {
     const viaTrpc = await bob.call().attachment.downloadUrl({ attachmentId: attachment.id });
     expect(Date.parse(viaTrpc.expiresAt) - Date.now()).toBeLessThanOrEqual(5 * 60 * 1000);
     expect((await bodyOf(await getSigned(viaTrpc.url))).equals(bytes)).toBe(true);
+    // Seeking (what <audio> does): a byte range of the decrypted file.
+    const partial = await getSigned(viaTrpc.url, { range: "bytes=100-4099" });
+    expect(partial.status).toBe(206);
+    expect(partial.headers.get("content-range")).toBe(`bytes 100-4099/${bytes.length}`);
+    expect(Buffer.from(await partial.arrayBuffer()).equals(bytes.subarray(100, 4100))).toBe(true);
+    expect((await getSigned(viaTrpc.url, { range: `bytes=${bytes.length}-` })).status).toBe(416);
   });
 
   it("several files with a caption keep their order; a resend returns the stored message with them", async () => {
@@ -345,6 +351,19 @@ describe("attachments on the local driver", () => {
     const media = await bob.call().attachment.list({ chatId });
     expect(media).toEqual({ items: [expect.objectContaining({ id: image.id, senderId: alice.user.id })], nextCursor: null });
     expect((await bob.call().attachment.list({ chatId, filter: "files" })).items).toEqual([]);
+  });
+
+  it("two completes racing for one photo agree on one result and leave no stray objects", async () => {
+    const { alice, chatId } = await directChatPair();
+    const photo = await sharp({ create: { width: 200, height: 100, channels: 3, background: "#0a0" } }).png().toBuffer();
+    const objects = await storedObjectCount();
+    const { slot, target } = await slotWithTarget(alice, chatId, "twice.png", photo);
+    await putBytes(target, photo);
+    const [a, b] = await Promise.all([0, 1].map(() => alice.call().attachment.complete({ attachmentId: slot.attachment.id })));
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ kind: "IMAGE", hasThumbnail: true });
+    // The cleaned original and its thumbnail.
+    expect(await storedObjectCount()).toBe(objects + 2);
   });
 
   it("a corrupt or cut-off image is refused with a readable error and not kept", async () => {

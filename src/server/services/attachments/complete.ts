@@ -50,14 +50,18 @@ export async function completeUpload(userId: string, input: CompleteInput): Prom
     processed = await processStored(row);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
+    // A racing complete finished first (and replaced the object this one was reading).
+    const current = await pendingUploadOf(userId, row.id).catch(() => null);
+    if (current?.status === "READY") return toAttachmentDto(current);
     // Bytes that cannot be accepted are not kept: the slot and its files go.
     await db.attachment.deleteMany({ where: { id: row.id, status: "PENDING" } });
     await removeStoredFiles(row);
     throw error;
   }
   const voice = row.purpose === "VOICE";
-  const ready = await db.attachment.update({
-    where: { id: row.id },
+  // Conditional on PENDING: of two completes racing, one wins and the other drops what it made.
+  const claimed = await db.attachment.updateMany({
+    where: { id: row.id, status: "PENDING" },
     data: {
       ...processed,
       size: BigInt(processed.size),
@@ -67,8 +71,13 @@ export async function completeUpload(userId: string, input: CompleteInput): Prom
       waveform: voice && input.waveform ? Buffer.from(input.waveform) : null,
     },
   });
+  const made = [processed.storageKey, processed.thumbnailKey].filter((key): key is string => key !== null && key !== row.storageKey);
+  if (claimed.count === 0) {
+    await Promise.all(made.map((key) => storage.delete(key)));
+    return toAttachmentDto(await pendingUploadOf(userId, row.id));
+  }
   if (processed.storageKey !== row.storageKey) await storage.delete(row.storageKey);
-  return toAttachmentDto(ready);
+  return toAttachmentDto(await db.attachment.findUniqueOrThrow({ where: { id: row.id } }));
 }
 
 async function processStored(row: Attachment): Promise<Processed> {

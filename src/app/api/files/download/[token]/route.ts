@@ -4,6 +4,6 @@ import { serveLocalDownload } from "~/server/http/file-responses";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, { params }: { params: Promise<{ token: string }> }) {
-  return serveLocalDownload((await params).token);
+export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {
+  return serveLocalDownload(req, (await params).token);
 }
