@@ -10,7 +10,7 @@ import { cn } from "~/components/ui/cn";
 import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_LENGTH, ZMessageContent } from "~/shared/schemas/chat";
 import { AttachmentTray } from "./attachments/attachment-tray";
 import type { StagedUploads } from "./attachments/use-staged-uploads";
-import { PaperclipIcon, SendIcon } from "./icons";
+import { ClockIcon, PaperclipIcon, SendIcon } from "./icons";
 import { useMeId } from "./me-context";
 
 const COUNTER_FROM = MESSAGE_MAX_LENGTH - 500;
@@ -165,7 +165,8 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
           onMouseDown={(event) => event.preventDefault()}
           className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-accent-500 text-white transition-colors hover:bg-accent-600 active:bg-accent-700 disabled:cursor-not-allowed disabled:bg-neutral-200 disabled:text-neutral-400 dark:disabled:bg-neutral-800 dark:disabled:text-neutral-500"
         >
-          <SendIcon />
+          {/* While files upload the button waits (disabled, with a clock) instead of sending. */}
+          {uploads.uploading ? <ClockIcon className="size-5 animate-pulse" /> : <SendIcon />}
         </button>
       </div>
     </form>
