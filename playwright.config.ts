@@ -39,6 +39,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       // e2e/operations.spec.ts scrapes /api/metrics and the sidecar's /metrics with it.
       METRICS_TOKEN: E2E_METRICS_TOKEN,
+      // One JSON line per tRPC call would bury a failure's output; LOG_LEVEL=info brings them back.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       REGISTER_IP_LIMIT: "1000",
       AUTH_IP_LIMIT: "1000",
       // The specs act far faster than a person: roomy per-user limits (production keeps the defaults).
