@@ -18,20 +18,25 @@
 // Sizes are byte counts as JS numbers: exact up to 2^53 − 1 (8 PiB), far above any limit here.
 import type { Readable } from "node:stream";
 
-type StorageDriverName = "local" | "s3";
+type StorageDriverName = "local" | "s3" | "uploadthing";
 
 export type Disposition = "inline" | "attachment";
 
-/** Where and how a client sends bytes: a `PUT` of the raw bytes to `url` with `headers`. */
+/** Where and how a client sends bytes: a `PUT` to `url` with `headers`. */
 export interface UploadTarget {
   method: "PUT";
   url: string;
   /** Headers the client must send exactly as given (they are part of the signature). */
   headers: Record<string, string>;
+  /** The request body: the raw bytes (absent or "raw": local, s3), or multipart/form-data with the
+   * file in the field "file" ("form-data": UploadThing's ingest). */
+  body?: "raw" | "form-data";
   expiresAt: Date;
 }
 
 export interface UploadRequest {
+  /** The user's file name, for stores that serve a file under the name it was uploaded with (UploadThing). */
+  fileName?: string;
   /** Exact byte count of the file; the upload is refused if the body differs. */
   size: number;
   contentType: string;
