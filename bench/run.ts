@@ -5,7 +5,7 @@
 // Socket.IO baseline, and writes bench/results/<date>.{json,md} (and latest.md). See bench/README.md.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -16,6 +16,7 @@ import { round, summarize } from "./lib/stats";
 import { renderMarkdown } from "./lib/report";
 import type { LoadResult, Results } from "./lib/results";
 import { connectedSockets, freePort, SIDECAR_METRICS_TOKEN } from "../test/sidecar-process.ts";
+import { runUploadScenario } from "./upload";
 
 // ---------------------------------------------------------------- options
 
@@ -41,7 +42,8 @@ if (flag("--help")) {
   --rate R           direct-message rate, msg/s (default 1000)
   --profile          run the app server and sidecars with --cpu-prof (bench/results/prof/)
   --no-bare          skip the bare Socket.IO baseline
-  --no-pin           do not pin processes to cores`);
+  --no-pin           do not pin processes to cores
+  --upload-only      only scenario 7 (uploads through the real path)`);
   process.exit(0);
 }
 
@@ -71,6 +73,8 @@ const cfg = {
   crossSeconds: quick ? 2 : 8,
   historyRows: quick ? 100_000 : 1_000_000,
   historyIterations: quick ? 30 : 300,
+  upload: { images: quick ? 20 : 200, concurrency: 8, bigBytes: (quick ? 64 : 1024) * 2 ** 20, partConcurrency: 4 },
+  uploadOnly: flag("--upload-only"),
   profile: flag("--profile"),
   bare: !flag("--no-bare"),
   pin: !flag("--no-pin") && os.cpus().length >= 2 && tasksetAvailable(),
@@ -79,7 +83,7 @@ const cfg = {
 const activeUsers = cfg.pairs * 2 + cfg.groups10 * 10 + cfg.groups100 * 100;
 if (cfg.connections < Math.max(activeUsers, cfg.totalClients)) cfg.connections = Math.max(activeUsers, cfg.totalClients);
 cfg.totalClients = Math.min(cfg.totalClients, cfg.connections);
-const DEADLINE_MS = (quick ? 150_000 : 420_000) * (flag("--profile") ? 3 : 1);
+const DEADLINE_MS = (quick ? 150_000 : 600_000) * (flag("--profile") ? 3 : 1);
 const SERVER_CPU = cfg.pin ? "0" : undefined;
 const GENERATOR_CPU = cfg.pin ? "1" : undefined;
 
@@ -103,10 +107,14 @@ const problem = (text: string) => {
 // ---------------------------------------------------------------- cleanup
 
 let db: BenchDb | undefined;
+/** The upload scenario's temporary files: removed on every way out, Ctrl-C included. */
+const BIG_FILE = path.join(os.tmpdir(), `bm-bench-big-${process.pid}.bin`);
+const UPLOAD_DIR = path.join(os.tmpdir(), `bm-bench-uploads-${process.pid}`);
 let cleaning: Promise<void> | undefined;
 function cleanup(): Promise<void> {
   cleaning ??= (async () => {
     await stopAll();
+    for (const temporary of [BIG_FILE, UPLOAD_DIR]) rmSync(temporary, { recursive: true, force: true });
     await db?.stop();
   })();
   return cleaning;
@@ -496,9 +504,44 @@ async function main() {
     await Promise.all([stack.server, ...stack.sidecars.map((sidecar) => sidecar.proc)].map((proc) => stopProc(proc, cfg.profile ? 30_000 : 8_000)));
   }
 
-  await runStack("ours");
-  if (cfg.bare) await runStack("bare");
-  else results.skipped.push("bare baseline: --no-bare");
+  if (!cfg.uploadOnly) await runStack("ours");
+  results.ours.upload = await uploadScenario();
+  if (cfg.bare && !cfg.uploadOnly) await runStack("bare");
+  else results.skipped.push(cfg.uploadOnly ? "scenarios 1-6 and the bare baseline: --upload-only" : "bare baseline: --no-bare");
+
+  /** 7. uploads: the app's routes in bench/upload-server.ts, the local driver in a temporary directory. */
+  async function uploadScenario() {
+    const port = await freePort();
+    const serverUrl = `http://127.0.0.1:${port}`;
+    const directory = UPLOAD_DIR;
+    const server = spawnNode({
+      name: "upload-server",
+      args: ["bench/upload-server.ts"],
+      nodeFlags: profFlags("upload-server"),
+      cpu: SERVER_CPU,
+      env: {
+        ...commonEnv,
+        BENCH_PORT: String(port),
+        APP_URL: serverUrl,
+        LOG_LEVEL: "warn",
+        STORAGE_DRIVER: "local",
+        STORAGE_LOCAL_DIR: directory,
+        UPLOAD_MAX_BYTES: String(2 * 2 ** 30),
+        STORAGE_QUOTA_BYTES: String(64 * 2 ** 30),
+      },
+    });
+    try {
+      await waitHttp(`${serverUrl}/healthz`, server);
+      const uploaders = directChats.slice(0, cfg.upload.concurrency).map((chat) => ({ chatId: chat.chatId, senderToken: accessTokens.get(chat.a)!, peerToken: accessTokens.get(chat.b)! }));
+      return await runUploadScenario({ serverUrl, serverPid: server.pid, uploaders, params: cfg.upload, tmpFile: BIG_FILE, log });
+    } catch (error) {
+      problem(`uploads: ${error instanceof Error ? error.message : String(error)}\n${server.output().slice(-2_000)}`);
+      return undefined;
+    } finally {
+      await stopProc(server);
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }
 
   for (const generator of generators) {
     const { strayOutsideRuns } = await generator.call<{ strayOutsideRuns: number }>("count");
@@ -508,7 +551,8 @@ async function main() {
 
   const stamp = results.date.replace(/[:.]/g, "-");
   const markdown = renderMarkdown(results);
-  const base = `bench/results/${quick ? "quick" : "full"}`;
+  // An --upload-only run keeps its own file: it must not replace the full run's socket figures.
+  const base = `bench/results/${cfg.uploadOnly ? "upload-" : ""}${quick ? "quick" : "full"}`;
   writeFileSync(`${base}-latest.json`, JSON.stringify(results, null, 2));
   writeFileSync(`${base}-latest.md`, markdown);
   writeFileSync(`bench/results/${stamp}${quick ? "-quick" : ""}.json`, JSON.stringify(results));

@@ -72,6 +72,16 @@ export function renderMarkdown(r: Results): string {
     }
   }
 
+  if (o.upload) {
+    const { images, big, params } = o.upload;
+    const mb = (bytes: number) => n(bytes / 2 ** 20, 0);
+    row(`7. uploads, ${images.files} images of ~1 MB (${mb(params.imageBytes)} MB), ${params.concurrency} uploaders`, "MB/s · files/s", `${n(images.mbPerSecond)} · ${n(images.filesPerSecond)}`, "n/a", "", "", "");
+    row("", "per file, slot → thumbnail seen, p50 / p95 / p99 / max (ms)", lat(images.perFile), "n/a", "", "", "");
+    for (const [stage, summary] of Object.entries(images.stages)) row("", `${stage} p50 / p95 / p99 / max (ms)`, lat(summary), "n/a", "", "", "");
+    row(`7. one ${mb(big.bytes)} MB file, ${big.parts} parts`, "MB/s · seconds", `${n(big.mbPerSecond)} · ${n(big.seconds)}`, "n/a", "", "", "");
+    row("", "server RSS before / peak / after (MB)", `${n(big.rssBeforeMb, 0)} / ${n(big.rssPeakMb, 0)} / ${n(big.rssAfterMb, 0)}`, "n/a", "", "flat", "");
+  }
+
   const header = ["scenario", "metric", "ours", "bare Socket.IO", "ours/bare", "target", ""];
   const table = [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 

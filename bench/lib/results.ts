@@ -1,6 +1,7 @@
 // The shape of one benchmark run's figures, shared by the orchestrator (bench/run.ts) and the
 // markdown report.
 import type { Summary } from "./stats";
+import type { UploadPhase } from "../upload";
 
 type Cpu = Record<string, number>;
 type Params = Record<string, unknown>;
@@ -62,6 +63,7 @@ interface StackResults {
   fanout?: Record<string, FanoutPhase>;
   crossNode?: LoadPhase;
   history?: HistoryPhase;
+  upload?: UploadPhase;
 }
 
 interface Machine {

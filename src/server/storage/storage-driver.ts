@@ -10,28 +10,36 @@
 //    Both give an `UploadTarget`: a URL the browser PUTs the raw bytes to, with the headers it
 //    must send. For `s3` that is a presigned S3 URL (the bytes never cross the app); for `local`
 //    it is an app route carrying a signed upload token, which the route hands to
-//    `LocalStorageDriver.acceptUpload(token, body)`.
+//    `LocalStorageDriver.acceptUpload(token, body)`; for `uploadthing` it is UploadThing's ingest
+//    URL signed by the app, taking a form-data body (`body: "form-data"`), and `partBytes` equals
+//    `maxBytes` (UploadThing takes each file whole and resumes it itself).
 // 2. Server-side code (thumbnails, a re-encoded image without EXIF) stores bytes with `write`.
 // 3. Reading: `read(key)` streams the stored plaintext (for jobs and the app); browsers get
 //    `signedDownloadUrl(key, …)`: a presigned GET for `s3`, an app route with a signed, expiring
-//    token for `local` (the route checks it with `LocalStorageDriver.verifyDownloadToken`).
+//    token for `local` (the route checks it with `LocalStorageDriver.verifyDownloadToken`), a
+//    signed file URL for `uploadthing`.
 // Sizes are byte counts as JS numbers: exact up to 2^53 − 1 (8 PiB), far above any limit here.
 import type { Readable } from "node:stream";
 
-type StorageDriverName = "local" | "s3";
+type StorageDriverName = "local" | "s3" | "uploadthing";
 
 export type Disposition = "inline" | "attachment";
 
-/** Where and how a client sends bytes: a `PUT` of the raw bytes to `url` with `headers`. */
+/** Where and how a client sends bytes: a `PUT` to `url` with `headers`. */
 export interface UploadTarget {
   method: "PUT";
   url: string;
   /** Headers the client must send exactly as given (they are part of the signature). */
   headers: Record<string, string>;
+  /** The request body: the raw bytes (absent or "raw": local, s3), or multipart/form-data with the
+   * file in the field "file" ("form-data": UploadThing's ingest). */
+  body?: "raw" | "form-data";
   expiresAt: Date;
 }
 
 export interface UploadRequest {
+  /** The user's file name, for stores that serve a file under the name it was uploaded with (UploadThing). */
+  fileName?: string;
   /** Exact byte count of the file; the upload is refused if the body differs. */
   size: number;
   contentType: string;

@@ -19,6 +19,8 @@ export interface TargetDto {
   method: "PUT";
   url: string;
   headers: Record<string, string>;
+  /** "form-data": send a multipart/form-data body with the file in the field "file" (UploadThing). */
+  body?: "form-data";
   expiresAt: string;
 }
 
@@ -36,7 +38,7 @@ type CreateUploadInput = z.output<typeof ZCreateUploadInput>;
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 
 function toTargetDto(target: UploadTarget): TargetDto {
-  return { method: target.method, url: target.url, headers: target.headers, expiresAt: target.expiresAt.toISOString() };
+  return { method: target.method, url: target.url, headers: target.headers, ...(target.body === "form-data" ? { body: "form-data" as const } : {}), expiresAt: target.expiresAt.toISOString() };
 }
 
 export async function createUpload(userId: string, input: CreateUploadInput): Promise<UploadSlot> {
@@ -89,7 +91,7 @@ async function slotFor(row: Attachment): Promise<UploadSlot> {
   const storage = getStorage();
   const size = Number(row.size);
   if (size <= storage.partBytes) {
-    return { attachment, upload: { kind: "single", target: toTargetDto(await storage.createUpload(row.storageKey, { size, contentType: row.mimeType })) } };
+    return { attachment, upload: { kind: "single", target: toTargetDto(await storage.createUpload(row.storageKey, { size, contentType: row.mimeType, fileName: row.fileName })) } };
   }
   const { upload, started } = await multipartOf(row);
   // A resumed upload is told which parts already arrived; a new one has none.
