@@ -6,6 +6,8 @@ export interface UploadTarget {
   method: "PUT";
   url: string;
   headers: Record<string, string>;
+  /** "form-data": the file goes as the field `file` of a multipart/form-data body (UploadThing). */
+  body?: "form-data";
   expiresAt: string;
 }
 

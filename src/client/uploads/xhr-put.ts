@@ -17,5 +17,11 @@ export const xhrPut: PutBlob = (target, body, onProgress, signal) =>
     xhr.onabort = () => reject(new PutError(0));
     if (signal.aborted) return reject(new PutError(0));
     signal.addEventListener("abort", () => xhr.abort());
-    xhr.send(body);
+    xhr.send(target.body === "form-data" ? asFormData(body) : body);
   });
+
+function asFormData(file: Blob): FormData {
+  const form = new FormData();
+  form.append("file", file);
+  return form;
+}
