@@ -1,23 +1,8 @@
 // Issue 8, item 26: axe finds no WCAG 2 A/AA violations (nor a `region` one) on any page — signed
 // out and in, in the light and the dark theme, on a desktop and a 360 px phone.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContextOptions } from "@playwright/test";
+import { expectNoViolations } from "./axe";
 import { createGroup, messages, newUser, openChatFromList, sendMessage, signIn, startDirectChat, type Person } from "./fixtures";
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page, where: string) {
-  // Content outside landmarks (`region`) is a best practice, not WCAG; it was reported, so it is checked too.
-  for (const options of [{ tags: WCAG_TAGS }, { rules: ["region"] }]) {
-    const builder = new AxeBuilder({ page });
-    const result = await ("tags" in options ? builder.withTags(options.tags!) : builder.withRules(options.rules)).analyze();
-    const found = result.violations.map((violation) => ({
-      rule: violation.id,
-      nodes: violation.nodes.map((node) => `${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(1).join(" ")}`),
-    }));
-    expect(found, `axe on ${where}`).toEqual([]);
-  }
-}
 
 interface World {
   alice: Person;

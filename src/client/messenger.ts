@@ -5,7 +5,7 @@
 // Framework-free; src/client/react.tsx exposes it to components.
 import type { TRPCClient } from "@trpc/client";
 import type { AppRouter } from "~/server/api/root";
-import type { Ack, MessageDto, PresenceUpdate, ReceiptUpdate } from "~/shared/realtime/events";
+import type { Ack, AttachmentDto, MessageDto, PresenceUpdate, ReceiptUpdate } from "~/shared/realtime/events";
 import { mergeServerList, withMessage, withoutChat, withReadMark, type ChatSummary } from "./chat-summaries";
 import { connectRealtime, type ClientSocket, type ConnectionOptions, type ConnectionState } from "./connection";
 import { DeliveredMarks } from "./delivered-marks";
@@ -223,9 +223,10 @@ export class Messenger {
   }
 
   // --- sending ---
-  send(chatId: string, content: string): Promise<OutboxItem> {
+  /** Queues a message: text, or stored attachments with `content` as their caption. */
+  send(chatId: string, content: string, attachments: AttachmentDto[] = []): Promise<OutboxItem> {
     this.stopTyping(chatId);
-    return this.outbox.enqueue(chatId, content);
+    return this.outbox.enqueue(chatId, content, attachments);
   }
   retry = (clientId: string) => this.outbox.retry(clientId);
   discard = (clientId: string) => this.outbox.remove(clientId);

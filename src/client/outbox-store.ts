@@ -1,8 +1,13 @@
 // Durable storage of unsent messages in IndexedDB: they survive a reload, a crash or going offline.
+import type { AttachmentDto } from "~/shared/realtime/events";
+
 export interface OutboxItem {
   clientId: string;
   chatId: string;
+  /** The text, or the caption of the attachments (then it may be empty). */
   content: string;
+  /** Files already stored (attachment.complete), sent by id and shown while the message is sending. */
+  attachments?: AttachmentDto[];
   createdAt: number;
   /** "pending" is sent as soon as possible; "failed" waits for the person to retry or delete it. */
   status: "pending" | "failed";

@@ -1,6 +1,8 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { classifySendError, SendRefusedError } from "./outbox-transport";
+import type { AttachmentDto } from "~/shared/realtime/events";
+import type { OutboxItem } from "./outbox-store";
+import { classifySendError, outboxTransport, SendRefusedError } from "./outbox-transport";
 
 const failure = (httpStatus: number, code: string, appCode: string | null = null) =>
   new TRPCClientError("failed", { result: { error: { message: "failed", code: -32603, data: { httpStatus, code, appCode } } } });
@@ -37,5 +39,31 @@ describe("classifySendError: whole-call failures", () => {
 
   it("names the tRPC code when there is no app code", () => {
     expect(classifySendError(failure(400, "BAD_REQUEST"))).toEqual({ kind: "fatal", code: "BAD_REQUEST" });
+  });
+});
+
+describe("outboxTransport", () => {
+  it("sends a message's stored attachments by id, in order, with the caption", async () => {
+    const calls: unknown[] = [];
+    const api = {
+      message: {
+        send: { mutate: (input: unknown) => (calls.push(input), Promise.resolve({ message: {} })) },
+        sendBatch: { mutate: (input: unknown) => (calls.push(input), Promise.resolve([])) },
+      },
+    } as unknown as Parameters<typeof outboxTransport>[0];
+    const transport = outboxTransport(api);
+    const attachment = (id: string) => ({ id }) as AttachmentDto;
+    const item: OutboxItem = { clientId: "c1", chatId: "chat", content: "look", createdAt: 1, status: "pending", attachments: [attachment("a2"), attachment("a1")] };
+    await transport.send(item);
+    await transport.sendBatch!([item, { ...item, clientId: "c2", content: "text only", attachments: undefined }]);
+    expect(calls).toEqual([
+      { chatId: "chat", clientId: "c1", content: "look", attachmentIds: ["a2", "a1"] },
+      {
+        messages: [
+          { chatId: "chat", clientId: "c1", content: "look", attachmentIds: ["a2", "a1"] },
+          { chatId: "chat", clientId: "c2", content: "text only", attachmentIds: [] },
+        ],
+      },
+    ]);
   });
 });

@@ -4,18 +4,23 @@ import { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "~/server/api/root";
 import { SEND_BATCH_MAX } from "~/shared/api-limits";
 import type { Failure, OutboxOptions } from "./outbox";
+import type { OutboxItem } from "./outbox-store";
 
 /** How the outbox reaches the server: message.send, message.sendBatch, and what their errors mean. */
 export function outboxTransport(api: TRPCClient<AppRouter>): Pick<OutboxOptions, "send" | "sendBatch" | "batchSize" | "classify"> {
   return {
-    send: async (item) => (await api.message.send.mutate({ chatId: item.chatId, clientId: item.clientId, content: item.content })).message,
+    send: async (item) => (await api.message.send.mutate(sendInput(item))).message,
     sendBatch: async (items) => {
-      const results = await api.message.sendBatch.mutate({ messages: items.map(({ chatId, clientId, content }) => ({ chatId, clientId, content })) });
+      const results = await api.message.sendBatch.mutate({ messages: items.map(sendInput) });
       return results.map((result) => (result.ok ? { message: result.message } : { error: new SendRefusedError(result.code, result.error, result.retryAfter) }));
     },
     batchSize: SEND_BATCH_MAX,
     classify: classifySendError,
   };
+}
+
+function sendInput({ chatId, clientId, content, attachments }: OutboxItem) {
+  return { chatId, clientId, content, attachmentIds: attachments?.map((attachment) => attachment.id) ?? [] };
 }
 
 /** One message of a message.sendBatch call that the server did not store. */

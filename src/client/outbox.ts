@@ -3,7 +3,7 @@
 // go out in the order they were written; a transient failure retries with back-off, a permanent one
 // (the server refused it) waits for the person to retry or delete it. With `sendBatch`, a backlog
 // (after an outage) goes out in ordered batches, one call each, instead of one call per message.
-import type { MessageDto } from "~/shared/realtime/events";
+import type { AttachmentDto, MessageDto } from "~/shared/realtime/events";
 import type { OutboxItem, OutboxStore } from "./outbox-store";
 
 type FailureKind = "retry" | "fatal";
@@ -63,10 +63,11 @@ export class Outbox {
     return this.items;
   }
 
-  async enqueue(chatId: string, content: string): Promise<OutboxItem> {
+  async enqueue(chatId: string, content: string, attachments: AttachmentDto[] = []): Promise<OutboxItem> {
     // Strictly increasing, so two messages written within one millisecond keep their order.
     const createdAt = Math.max(Date.now(), (this.items.at(-1)?.createdAt ?? 0) + 1);
     const item: OutboxItem = { clientId: (this.options.newId ?? (() => crypto.randomUUID()))(), chatId, content, createdAt, status: "pending" };
+    if (attachments.length) item.attachments = attachments;
     await this.options.store.put(item);
     this.items = sortItems([...this.items, item]);
     this.changed();

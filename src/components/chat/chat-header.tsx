@@ -6,7 +6,7 @@ import { Avatar } from "~/components/avatar";
 import { cn } from "~/components/ui/cn";
 import type { PresenceUpdate } from "~/shared/realtime/events";
 import { usePresenceText } from "~/components/people/use-presence-text";
-import { BackIcon, InfoIcon } from "./icons";
+import { BackIcon, InfoIcon, MediaIcon } from "./icons";
 
 export interface HeaderInfo {
   title: string;
@@ -21,7 +21,7 @@ export interface HeaderInfo {
   profileHref: string | null;
 }
 
-export function ChatHeader({ info, onOpenInfo, infoOpen }: { info: HeaderInfo; onOpenInfo: () => void; infoOpen: boolean }) {
+export function ChatHeader({ info, onOpenInfo, infoOpen, onOpenMedia }: { info: HeaderInfo; onOpenInfo: () => void; infoOpen: boolean; onOpenMedia: () => void }) {
   const t = useTranslations("chat");
   const status = useStatusLine(info);
   const body = (
@@ -88,6 +88,17 @@ export function ChatHeader({ info, onOpenInfo, infoOpen }: { info: HeaderInfo; o
           <div className="flex min-w-0 flex-1 items-center gap-3 px-1.5 py-1">{body}</div>
         )
       )}
+      <button
+        type="button"
+        data-testid="chat-media-button"
+        aria-haspopup="dialog"
+        aria-label={t("attachments.media.open")}
+        title={t("attachments.media.open")}
+        onClick={onOpenMedia}
+        className="inline-flex size-10 shrink-0 items-center justify-center rounded-full text-neutral-500 hover:bg-neutral-100 dark:text-neutral-400 dark:hover:bg-neutral-800"
+      >
+        <MediaIcon />
+      </button>
     </header>
   );
 }

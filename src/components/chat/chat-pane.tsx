@@ -6,6 +6,10 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { useMessenger, useMessengerState } from "~/client/react";
 import { useTRPC } from "~/trpc/react";
+import { DropZoneOverlay, useFileDrop } from "./attachments/drop-zone";
+import { ImageViewerProvider } from "./attachments/image-viewer-context";
+import { MediaPanel } from "./attachments/media-panel";
+import { useStagedUploads } from "./attachments/use-staged-uploads";
 import { ChatClosed } from "./chat-closed";
 import { ChatHeader } from "./chat-header";
 import type { ChatMember } from "./chat-types";
@@ -45,6 +49,10 @@ export function ChatPane({ chatId }: { chatId: string }) {
   const systemText = useSystemText(meId, nameOf);
   const header = useChatHeader({ chatId, meId, details: chat.data, summary, peer, nameOf });
   const [infoOpen, setInfoOpen] = useState(false);
+  const [mediaOpen, setMediaOpen] = useState(false);
+  const uploads = useStagedUploads(chatId);
+  const closed = !!peer && !!(chat.data?.blocked?.byMe || chat.data?.blocked?.byThem);
+  const drop = useFileDrop(closed ? () => undefined : uploads.add);
 
   const pending = useMemo(() => {
     const stored = new Set(timeline?.messages.map((message) => message.clientId).filter(Boolean));
@@ -59,9 +67,12 @@ export function ChatPane({ chatId }: { chatId: string }) {
   const blocked = chat.data?.blocked;
 
   return (
-    <section data-testid="chat-pane" data-chat-id={chatId} aria-label={header.title} className="chat-backdrop relative flex min-h-0 flex-1 flex-col">
-      <ChatHeader info={header} infoOpen={infoOpen} onOpenInfo={() => setInfoOpen(true)} />
+    <section data-testid="chat-pane" data-chat-id={chatId} aria-label={header.title} className="chat-backdrop relative flex min-h-0 flex-1 flex-col" {...drop.handlers}>
+      {drop.dragging && !closed ? <DropZoneOverlay /> : null}
+      <ChatHeader info={header} infoOpen={infoOpen} onOpenInfo={() => setInfoOpen(true)} onOpenMedia={() => setMediaOpen(true)} />
+      <MediaPanel chatId={chatId} open={mediaOpen} onClose={() => setMediaOpen(false)} />
       {timeline ? (
+        <ImageViewerProvider messages={timeline.messages}>
         <MessageList
           meId={meId}
           isGroup={isGroup}
@@ -77,12 +88,13 @@ export function ChatPane({ chatId }: { chatId: string }) {
           retry={retry}
           discard={discard}
         />
+        </ImageViewerProvider>
       ) : open.error ? (
         <TimelineFailed error={open.error} onRetry={open.retry} />
       ) : (
         <TimelineLoading />
       )}
-      {peer && (blocked?.byMe || blocked?.byThem) ? <ChatClosed peerId={peer.id} byMe={blocked.byMe} /> : <Composer key={chatId} chatId={chatId} autoFocus />}
+      {peer && closed ? <ChatClosed peerId={peer.id} byMe={!!blocked?.byMe} /> : <Composer key={chatId} chatId={chatId} autoFocus uploads={uploads} />}
       {isGroup && infoOpen && chat.data ? (
         <GroupInfoPanel
           chat={chat.data}

@@ -1,28 +1,36 @@
 "use client";
 // The message box: Enter sends, Shift+Enter starts a new line; typing is announced (throttled by
-// the Messenger); drafts survive switching chats and reloads (src/client/drafts.ts).
+// the Messenger); drafts survive switching chats and reloads (src/client/drafts.ts). Files come from
+// the attach button, a paste or a drop on the chat (the pane's `uploads`); the text is their caption.
 import { useTranslations } from "next-intl";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { readDraft, writeDraft } from "~/client/drafts";
 import { useMessenger } from "~/client/react";
 import { cn } from "~/components/ui/cn";
-import { MESSAGE_MAX_LENGTH, ZMessageContent } from "~/shared/schemas/chat";
-import { SendIcon } from "./icons";
+import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_LENGTH, ZMessageContent } from "~/shared/schemas/chat";
+import { AttachmentTray } from "./attachments/attachment-tray";
+import type { StagedUploads } from "./attachments/use-staged-uploads";
+import { ClockIcon, PaperclipIcon, SendIcon } from "./icons";
 import { useMeId } from "./me-context";
 
 const COUNTER_FROM = MESSAGE_MAX_LENGTH - 500;
 const MAX_HEIGHT_PX = 200;
 
-export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: boolean }) {
+export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoFocus?: boolean; uploads: StagedUploads }) {
   const t = useTranslations("chat.composer");
+  const tAttachments = useTranslations("chat.attachments");
   const messenger = useMessenger();
   const me = useMeId();
   const [text, setText] = useState(() => readDraft(me, chatId));
   const ref = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const withFiles = uploads.files.length > 0;
+
   const length = text.trim().length;
   const tooLong = length > MESSAGE_MAX_LENGTH;
   // The server's rule: something visible (not only blanks or zero-width marks), within the limit.
-  const sendable = ZMessageContent.safeParse(text).success;
+  // With files the text is an optional caption; they must all be stored first.
+  const sendable = withFiles ? uploads.ready && (text.trim() === "" || ZMessageContent.safeParse(text).success) : ZMessageContent.safeParse(text).success;
   const canSend = !!messenger && sendable;
 
   useLayoutEffect(() => {
@@ -47,11 +55,11 @@ export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: bo
   };
 
   const send = () => {
-    const parsed = ZMessageContent.safeParse(text);
-    if (!messenger || !parsed.success) return;
-    const content = parsed.data;
+    if (!messenger || !canSend) return;
+    const content = text.trim() === "" ? "" : ZMessageContent.parse(text);
+    const attachments = withFiles ? uploads.take() : [];
     update("");
-    messenger.send(chatId, content).catch(() => {
+    messenger.send(chatId, content, attachments).catch(() => {
       // Not queued (storage failed): give the text back, draft included.
       setText((current) => current || content);
       if (!readDraft(me, chatId)) writeDraft(me, chatId, content);
@@ -68,7 +76,34 @@ export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: bo
       className="shrink-0 border-t border-neutral-200 bg-white px-2 py-2 sm:px-4 dark:border-neutral-800 dark:bg-neutral-900"
       style={{ paddingBottom: "max(0.5rem, env(safe-area-inset-bottom))" }}
     >
+      <AttachmentTray files={uploads.files} onRemove={uploads.remove} onRetry={uploads.retry} />
+      {uploads.refused ? (
+        <p role="status" data-testid="attachment-too-many" className="mx-auto mb-1 max-w-3xl px-2 text-xs text-red-600 dark:text-red-400">
+          {tAttachments("tooMany", { max: MESSAGE_MAX_ATTACHMENTS })}
+        </p>
+      ) : null}
       <div className="mx-auto flex max-w-3xl items-end gap-2">
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          hidden
+          data-testid="composer-file-input"
+          onChange={(event) => {
+            uploads.add([...(event.target.files ?? [])]);
+            event.target.value = "";
+          }}
+        />
+        <button
+          type="button"
+          data-testid="composer-attach"
+          aria-label={t("attach")}
+          title={t("attach")}
+          onClick={() => picker.current?.click()}
+          className="inline-flex size-11 shrink-0 items-center justify-center rounded-full text-neutral-500 transition-colors hover:bg-neutral-100 hover:text-neutral-800 dark:text-neutral-400 dark:hover:bg-neutral-800 dark:hover:text-neutral-100"
+        >
+          <PaperclipIcon />
+        </button>
         <div className="relative min-w-0 flex-1">
           <label htmlFor={`composer-${chatId}`} className="sr-only">
             {t("label")}
@@ -81,10 +116,17 @@ export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: bo
             rows={1}
             dir="auto"
             value={text}
-            placeholder={t("placeholder")}
+            placeholder={withFiles ? t("caption") : t("placeholder")}
             aria-invalid={tooLong || undefined}
             aria-describedby={length >= COUNTER_FROM ? `composer-${chatId}-counter` : undefined}
             onChange={(event) => update(event.target.value)}
+            onPaste={(event) => {
+              // A pasted screenshot or copied image becomes an attachment; pasted text stays text.
+              const images = [...event.clipboardData.files].filter((file) => file.type.startsWith("image/"));
+              if (images.length === 0) return;
+              event.preventDefault();
+              uploads.add(images);
+            }}
             onKeyDown={(event) => {
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
                 event.preventDefault();
@@ -115,14 +157,16 @@ export function Composer({ chatId, autoFocus }: { chatId: string; autoFocus?: bo
         <button
           type="submit"
           data-testid="composer-send"
-          aria-label={t("send")}
-          title={t("send")}
+          aria-label={uploads.uploading ? t("waitForUploads") : t("send")}
+          title={uploads.uploading ? t("waitForUploads") : t("send")}
+          aria-busy={uploads.uploading || undefined}
           disabled={!canSend}
           // Keep the keyboard (focus) in the text box when the button is pressed.
           onMouseDown={(event) => event.preventDefault()}
           className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-accent-500 text-white transition-colors hover:bg-accent-600 active:bg-accent-700 disabled:cursor-not-allowed disabled:bg-neutral-200 disabled:text-neutral-400 dark:disabled:bg-neutral-800 dark:disabled:text-neutral-500"
         >
-          <SendIcon />
+          {/* While files upload the button waits (disabled, with a clock) instead of sending. */}
+          {uploads.uploading ? <ClockIcon className="size-5 animate-pulse" /> : <SendIcon />}
         </button>
       </div>
     </form>

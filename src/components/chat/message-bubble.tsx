@@ -6,7 +6,8 @@ import type { OutboxItem } from "~/client/outbox-store";
 import type { LooseTranslator } from "~/components/forms/server-error";
 import { isAppErrorCode } from "~/shared/errors";
 import { cn } from "~/components/ui/cn";
-import type { MessageDto } from "~/shared/realtime/events";
+import type { AttachmentDto, MessageDto } from "~/shared/realtime/events";
+import { MessageAttachments } from "./attachments/message-attachments";
 import { formatClock } from "./format";
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from "./icons";
 import type { OwnStatus } from "./message-status";
@@ -28,6 +29,8 @@ export function SystemLine({ message, text }: { message: MessageDto; text: strin
 interface BubbleProps {
   rowKey: string;
   content: string;
+  /** Files shown above the text (which is then their caption). */
+  attachments?: AttachmentDto[];
   createdAt: string;
   own: boolean;
   seq?: number;
@@ -53,11 +56,13 @@ export function MessageBubble(props: BubbleProps) {
   const locale = useLocale();
   const time = formatClock(props.createdAt, locale);
   const errorCode = failure?.code;
+  const attachments = deleted ? [] : (props.attachments ?? []);
 
   return (
     <div
       data-testid="message"
       data-kind="TEXT"
+      data-attachments={attachments.length || undefined}
       data-seq={props.seq}
       data-client-id={props.clientId ?? undefined}
       data-status={own ? status : undefined}
@@ -74,6 +79,7 @@ export function MessageBubble(props: BubbleProps) {
         )}
       >
         {props.senderName ? <p dir="auto" className={cn("mb-0.5 truncate text-[13px] font-semibold", props.senderColour)}>{props.senderName}</p> : null}
+        {attachments.length ? <MessageAttachments attachments={attachments} /> : null}
         <p className={cn("break-words whitespace-pre-wrap", deleted && "text-neutral-500 italic dark:text-neutral-400")}>
           <span data-testid="message-text" dir="auto">{deleted ? t("deleted") : content}</span>
           {/* Room for the time and ticks on the last line: an invisible copy of them. */}

@@ -34,6 +34,7 @@ export function MessageRow({ row, context }: { row: Row; context: RowContext }) 
         own
         clientId={item.clientId}
         content={item.content}
+        attachments={item.attachments}
         createdAt={row.iso}
         status={outboxStatus(item)}
         tail={row.tail}
@@ -53,6 +54,7 @@ export function MessageRow({ row, context }: { row: Row; context: RowContext }) 
       seq={message.seq}
       clientId={message.clientId}
       content={message.content}
+      attachments={message.attachments}
       deleted={message.deletedAt !== null}
       createdAt={message.createdAt}
       tail={row.tail}
