@@ -4,7 +4,7 @@
 import { microphoneProblem, pickRecordingType, type MicrophoneProblem } from "./recording-format";
 import { frameLevel, waveformFromLevels } from "./waveform";
 
-export interface VoiceRecording {
+interface VoiceRecording {
   blob: Blob;
   mimeType: string;
   durationMs: number;

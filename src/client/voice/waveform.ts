@@ -2,7 +2,7 @@
 // player draws), computed from the decoded recording or from levels read while recording.
 
 /** Samples a waveform carries (the schema allows up to WAVEFORM_MAX_SAMPLES). */
-export const WAVEFORM_SAMPLES = 80;
+const WAVEFORM_SAMPLES = 80;
 
 /** RMS loudness of `count` equal slices of the signal, scaled so the loudest slice is 255. */
 export function waveformFromSamples(samples: Float32Array, count = WAVEFORM_SAMPLES): number[] {

@@ -22,7 +22,7 @@ const MIN_MS = 500;
 
 type Mode = "hold" | "locked";
 
-export type VoiceState =
+type VoiceState =
   | { phase: "idle" }
   | { phase: "recording"; mode: Mode; elapsedMs: number; levels: number[]; slide: number }
   | { phase: "sending" };

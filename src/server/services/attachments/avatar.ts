@@ -44,7 +44,7 @@ export async function dropReplacedAvatarIn(tx: RawQueryClient, previous: string 
   if (id) await deleteAttachmentsIn(tx, sql`SELECT id FROM attachments WHERE id = ${id}::uuid AND purpose = 'AVATAR' FOR UPDATE`);
 }
 
-export interface StoredAvatar {
+interface StoredAvatar {
   size: number;
   mimeType: string;
   body: () => Promise<Readable>;
