@@ -116,6 +116,7 @@ export function summary(id: string, lastSeq: number, myLastReadSeq: number, last
     id,
     type: "DIRECT",
     title: null,
+    avatarUrl: null,
     peer: null,
     blocked: null,
     memberCount: 2,

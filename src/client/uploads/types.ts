@@ -22,10 +22,17 @@ export type UploadPlan =
   | { kind: "single"; target: UploadTarget }
   | { kind: "multipart"; partSize: number; partCount: number; uploadedParts: UploadedPart[] };
 
-type UploadPurpose = "FILE" | "VOICE";
+type UploadPurpose = "FILE" | "VOICE" | "AVATAR";
+
+/** A voice message's measurements, stored by attachment.complete. */
+export interface VoiceMeasurements {
+  durationMs: number;
+  waveform: number[];
+}
 
 export interface CreateUploadInput {
-  chatId: string;
+  /** None for an avatar. */
+  chatId?: string;
   clientId: string;
   fileName: string;
   size: number;
@@ -36,7 +43,7 @@ export interface CreateUploadInput {
 export interface UploadApi {
   createUpload(input: CreateUploadInput): Promise<{ attachment: AttachmentDto; upload: UploadPlan }>;
   uploadPart(input: { attachmentId: string; partNumber: number }): Promise<{ target: UploadTarget }>;
-  complete(input: { attachmentId: string; parts?: UploadedPart[] }): Promise<AttachmentDto>;
+  complete(input: { attachmentId: string; parts?: UploadedPart[]; durationMs?: number; waveform?: number[] }): Promise<AttachmentDto>;
   abort(input: { attachmentId: string }): Promise<unknown>;
 }
 
@@ -48,6 +55,8 @@ type UploadStatus = "uploading" | "completing" | "done" | "failed" | "cancelled"
 /** A job's whole state: JSON, keyed by clientId (the outbox can keep it beside the file and resume). */
 export interface UploadJobState extends CreateUploadInput {
   status: UploadStatus;
+  /** VOICE: sent with complete. */
+  voice?: VoiceMeasurements;
   /** Bytes sent so far (for the progress bar). */
   loaded: number;
   attachmentId: string | null;

@@ -45,6 +45,17 @@ describe("UploadJob", () => {
     expect(api.complete).toHaveBeenCalledWith({ attachmentId: "att-1" });
   });
 
+  it("completes a voice message with its duration and waveform, and no chat for an avatar", async () => {
+    const api = fakeApi(() => ({ kind: "single", target: target("https://store/one") }));
+    const voice = { durationMs: 2100, waveform: [0, 128, 255] };
+    await new UploadJob(bytes(10), { ...input(10), purpose: "VOICE", voice }, { api, put: okPut }).start();
+    expect(api.complete).toHaveBeenCalledWith({ attachmentId: "att-1", durationMs: 2100, waveform: [0, 128, 255] });
+    expect(api.createUpload).toHaveBeenLastCalledWith(expect.not.objectContaining({ voice }));
+    const { chatId: _none, ...avatar } = input(10);
+    await new UploadJob(bytes(10), { ...avatar, purpose: "AVATAR" }, { api, put: okPut }).start();
+    expect(api.createUpload).toHaveBeenLastCalledWith(expect.objectContaining({ purpose: "AVATAR", chatId: undefined }));
+  });
+
   it("refuses a file over the size limit or the quota before anything is sent", async () => {
     const api = fakeApi(() => null);
     const tooBig = new UploadJob(bytes(11), input(11), { api, put: okPut, limits: { maxFileBytes: 10 } });

@@ -4,7 +4,7 @@
 // same attachment and the parts it already has (resume). Framework-free; the state is plain JSON.
 import type { AttachmentDto } from "~/shared/realtime/events";
 import { classifyUploadError, UploadRefusedError } from "./upload-error";
-import type { CreateUploadInput, PutBlob, UploadApi, UploadedPart, UploadJobState, UploadLimits, UploadPlan } from "./types";
+import type { CreateUploadInput, PutBlob, UploadApi, UploadedPart, UploadJobState, UploadLimits, UploadPlan, VoiceMeasurements } from "./types";
 
 export interface UploadDeps {
   api: UploadApi;
@@ -40,7 +40,7 @@ export class UploadJob {
 
   constructor(
     readonly file: Blob,
-    input: CreateUploadInput,
+    input: CreateUploadInput & { voice?: VoiceMeasurements },
     private readonly deps: UploadDeps,
     /** A stored state (after a reload) to resume from. */
     saved?: UploadJobState,
@@ -97,7 +97,7 @@ export class UploadJob {
       this.set({ attachmentId: attachment.id });
       const parts = await this.send(attachment.id, upload, controller.signal);
       this.set({ status: "completing", loaded: this.current.size });
-      const stored = upload === null ? attachment : await this.deps.api.complete({ attachmentId: attachment.id, ...(parts ? { parts } : {}) });
+      const stored = upload === null ? attachment : await this.deps.api.complete({ attachmentId: attachment.id, ...(parts ? { parts } : {}), ...this.current.voice });
       if (this.current.status === "cancelled") return null;
       this.set({ status: "done", attachment: stored, loaded: this.current.size });
       return stored;

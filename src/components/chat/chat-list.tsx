@@ -80,7 +80,7 @@ function ChatListItem({ chat, meId, active }: { chat: ChatSummary; meId: string;
     chat.type === "DIRECT" ? (
       <Avatar name={chat.peer?.displayName || title} seed={chat.peer?.id ?? chat.id} url={chat.peer?.avatarUrl} size="lg" className="size-12 text-base" />
     ) : (
-      <Avatar name={title} seed={chat.id} size="lg" className="size-12 text-base" />
+      <Avatar name={title} seed={chat.id} url={chat.avatarUrl} size="lg" className="size-12 text-base" />
     );
 
   return (

@@ -12,6 +12,8 @@ import { AttachmentTray } from "./attachments/attachment-tray";
 import type { StagedUploads } from "./attachments/use-staged-uploads";
 import { ClockIcon, PaperclipIcon, SendIcon } from "./icons";
 import { useMeId } from "./me-context";
+import { useVoiceRecording } from "./voice/use-voice-recording";
+import { MicButton, RecordingBar, VoiceErrorNotice } from "./voice/voice-controls";
 
 const COUNTER_FROM = MESSAGE_MAX_LENGTH - 500;
 const MAX_HEIGHT_PX = 200;
@@ -25,6 +27,10 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
   const ref = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const withFiles = uploads.files.length > 0;
+  const voice = useVoiceRecording(chatId);
+  const voiceActive = voice.state.phase !== "idle";
+  // Like Telegram: an empty box offers the microphone where the send button would be.
+  const showMic = voiceActive || (!withFiles && text === "");
 
   const length = text.trim().length;
   const tooLong = length > MESSAGE_MAX_LENGTH;
@@ -82,7 +88,9 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
           {tAttachments("tooMany", { max: MESSAGE_MAX_ATTACHMENTS })}
         </p>
       ) : null}
+      <VoiceErrorNotice voice={voice} />
       <div className="mx-auto flex max-w-3xl items-end gap-2">
+        {voiceActive ? <RecordingBar voice={voice} /> : null}
         <input
           ref={picker}
           type="file"
@@ -96,6 +104,7 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
         />
         <button
           type="button"
+          hidden={voiceActive}
           data-testid="composer-attach"
           aria-label={t("attach")}
           title={t("attach")}
@@ -104,7 +113,7 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
         >
           <PaperclipIcon />
         </button>
-        <div className="relative min-w-0 flex-1">
+        <div className={cn("relative min-w-0 flex-1", voiceActive && "hidden")}>
           <label htmlFor={`composer-${chatId}`} className="sr-only">
             {t("label")}
           </label>
@@ -154,20 +163,24 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
             </span>
           ) : null}
         </div>
-        <button
-          type="submit"
-          data-testid="composer-send"
-          aria-label={uploads.uploading ? t("waitForUploads") : t("send")}
-          title={uploads.uploading ? t("waitForUploads") : t("send")}
-          aria-busy={uploads.uploading || undefined}
-          disabled={!canSend}
-          // Keep the keyboard (focus) in the text box when the button is pressed.
-          onMouseDown={(event) => event.preventDefault()}
-          className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-accent-500 text-white transition-colors hover:bg-accent-600 active:bg-accent-700 disabled:cursor-not-allowed disabled:bg-neutral-200 disabled:text-neutral-400 dark:disabled:bg-neutral-800 dark:disabled:text-neutral-500"
-        >
-          {/* While files upload the button waits (disabled, with a clock) instead of sending. */}
-          {uploads.uploading ? <ClockIcon className="size-5 animate-pulse" /> : <SendIcon />}
-        </button>
+        {showMic ? (
+          voice.state.phase === "recording" && voice.state.mode === "locked" ? null : <MicButton voice={voice} />
+        ) : (
+          <button
+            type="submit"
+            data-testid="composer-send"
+            aria-label={uploads.uploading ? t("waitForUploads") : t("send")}
+            title={uploads.uploading ? t("waitForUploads") : t("send")}
+            aria-busy={uploads.uploading || undefined}
+            disabled={!canSend}
+            // Keep the keyboard (focus) in the text box when the button is pressed.
+            onMouseDown={(event) => event.preventDefault()}
+            className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-accent-500 text-white transition-colors hover:bg-accent-600 active:bg-accent-700 disabled:cursor-not-allowed disabled:bg-neutral-200 disabled:text-neutral-400 dark:disabled:bg-neutral-800 dark:disabled:text-neutral-500"
+          >
+            {/* While files upload the button waits (disabled, with a clock) instead of sending. */}
+            {uploads.uploading ? <ClockIcon className="size-5 animate-pulse" /> : <SendIcon />}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -55,7 +55,7 @@ export function useChatHeader({
     avatar: !title
       ? null
       : isGroup
-        ? { name: title, seed: chatId }
+        ? { name: title, seed: chatId, url: details?.avatarUrl ?? summary?.avatarUrl }
         : { name: directPeer?.displayName || title, seed: directPeer?.id ?? chatId, url: directPeer?.avatarUrl },
     isGroup,
     memberCount: members?.length ?? summary?.memberCount ?? null,

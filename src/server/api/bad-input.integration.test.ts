@@ -134,6 +134,7 @@ const ROWS: Record<string, Row> = {
     fields: { displayName: optionalText, username: optionalText, bio: optionalText, avatarUrl: { kind: "text", optional: true, nullable: true } },
     valid: () => ({}),
   },
+  "account.setAvatar": { protected: true, fields: { attachmentId: { kind: "id", nullable: true } }, valid: () => ({ attachmentId: null }) },
   "account.setLocale": { protected: true, fields: { locale: { kind: "enum" } }, valid: () => ({ locale: "ru" }) },
   "account.changePassword": {
     protected: true,
@@ -151,6 +152,7 @@ const ROWS: Record<string, Row> = {
     valid: () => ({ title: "Bad input group", memberIds: [randomUUID()] }),
   },
   "chat.rename": { protected: true, fields: { chatId: id, title: text }, valid: () => ({ chatId: randomUUID(), title: "New title" }) },
+  "chat.setAvatar": { protected: true, fields: { chatId: id, attachmentId: { kind: "id", nullable: true } }, valid: () => ({ chatId: randomUUID(), attachmentId: null }) },
   "chat.leave": { protected: true, fields: { chatId: id }, valid: () => ({ chatId: randomUUID() }) },
   "chat.member.add": { protected: true, fields: { chatId: id, userIds: { kind: "ids" } }, valid: () => ({ chatId: randomUUID(), userIds: [randomUUID()] }) },
   "chat.member.remove": { protected: true, fields: { chatId: id, userId: id }, valid: () => ({ chatId: randomUUID(), userId: randomUUID() }) },

@@ -24,12 +24,19 @@ function errorResponse(status: number, code: string, message: string): Response 
   return Response.json({ error: { code, message } }, { status, headers: NO_STORE });
 }
 
-function notFound(): Response {
+/** The signed-in (not banned) user of a plain GET; refreshed session cookies go into `responseHeaders`. */
+export async function signedInUserId(req: Request, responseHeaders: Headers): Promise<string | null> {
+  const meta = { ip: (req.headers.get("x-forwarded-for") ?? "").split(",")[0]?.trim() || null, userAgent: req.headers.get("user-agent") };
+  const auth = await resolveRequestSession(headerCookieJar(req.headers, responseHeaders), meta);
+  return auth && !auth.user.banned ? auth.user.id : null;
+}
+
+export function notFound(): Response {
   return errorResponse(404, "NOT_FOUND", "File not found");
 }
 
 /** A domain error as its HTTP status; a body cut off mid-way is the client's failure (400). */
-function failure(error: unknown): Response {
+export function failure(error: unknown): Response {
   if (error instanceof AppError) {
     const status = getHTTPStatusCodeFromError(new TRPCError({ code: APP_ERROR_TRPC_CODE[error.code] }));
     return errorResponse(status, error.code, error.message);
@@ -94,11 +101,10 @@ export async function redirectToAttachment(req: Request, attachmentId: string, v
   if (!input.success) return notFound();
   const responseHeaders = new Headers(NO_STORE);
   try {
-    const meta = { ip: (req.headers.get("x-forwarded-for") ?? "").split(",")[0]?.trim() || null, userAgent: req.headers.get("user-agent") };
-    const auth = await resolveRequestSession(headerCookieJar(req.headers, responseHeaders), meta);
-    if (!auth || auth.user.banned) return notFound();
+    const userId = await signedInUserId(req, responseHeaders);
+    if (!userId) return notFound();
     const forceDownload = new URL(req.url).searchParams.get("download") === "1";
-    const { url } = await downloadUrl(auth.user.id, { ...input.data, forceDownload });
+    const { url } = await downloadUrl(userId, { ...input.data, forceDownload });
     responseHeaders.set("location", new URL(url, req.url).toString());
     return new Response(null, { status: 302, headers: responseHeaders });
   } catch (error) {

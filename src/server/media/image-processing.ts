@@ -74,3 +74,13 @@ export function stripMetadata(input: ImageInput, mime: string): Readable {
   const animated = mime === "image/gif" || mime === "image/webp";
   return encode(pipelineFor(input, animated).autoOrient());
 }
+
+/** An avatar: the image's centre as a `edge`×`edge` WebP (the client already cropped it square), without metadata. */
+export async function makeSquareAvatar(input: ImageInput, edge: number): Promise<{ data: Buffer; contentType: "image/webp" }> {
+  try {
+    const data = await pipelineFor(input).autoOrient().resize(edge, edge, { fit: "cover", position: "centre" }).webp({ quality: 82 }).toBuffer();
+    return { data, contentType: "image/webp" };
+  } catch (error) {
+    return asAppError(error);
+  }
+}

@@ -11,7 +11,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   attachments: ["core"],
   people: ["core"],
   messages: ["core", "attachments"],
-  chats: ["core", "people", "messages"],
+  chats: ["core", "people", "messages", "attachments"],
   presence: ["core", "people"],
 };
 

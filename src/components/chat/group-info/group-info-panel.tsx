@@ -1,9 +1,10 @@
 "use client";
-// A group's info: members with their roles and, for its owner and admins, renaming, adding and
+// A group's info: members with their roles and, for its owner and admins, the avatar, renaming, adding and
 // removing people; the owner also appoints admins. Anyone can leave.
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { Avatar } from "~/components/avatar";
+import { AvatarPicker, isUploadedAvatar } from "~/components/avatars/avatar-picker";
 import { FormError } from "~/components/ui/alert";
 import type { ChatDetails } from "../chat-types";
 import { CloseIcon } from "../dialog";
@@ -75,11 +76,19 @@ export function GroupInfoPanel({
 
       <div className="min-h-0 flex-1 overflow-y-auto">
         <div className="flex flex-col items-center gap-2 bg-white px-4 pt-6 pb-5 text-center dark:bg-neutral-900">
-          <Avatar name={chat.title || "?"} seed={chat.id} size="lg" className="size-20 text-2xl" />
+          <Avatar name={chat.title || "?"} seed={chat.id} url={chat.avatarUrl} size="lg" className="size-20 text-2xl" />
           <p data-testid="group-info-title" dir="auto" className="max-w-full truncate text-lg font-semibold">
             {chat.title}
           </p>
           <p className="text-sm text-neutral-500 dark:text-neutral-400">{tStatus("members", { count: chat.members.length })}</p>
+          {canManage ? (
+            <AvatarPicker
+              testId="group-avatar"
+              hasUploaded={isUploadedAvatar(chat.avatarUrl)}
+              onUploaded={(attachmentId) => actions.setAvatar.mutateAsync({ chatId: chat.id, attachmentId })}
+              onRemove={() => actions.setAvatar.mutateAsync({ chatId: chat.id, attachmentId: null })}
+            />
+          ) : null}
         </div>
 
         <div className="flex flex-col gap-3 p-3">

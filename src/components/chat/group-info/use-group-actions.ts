@@ -1,5 +1,5 @@
 "use client";
-// A group's management calls (rename, add, remove, set role), which refresh the chat and the list on
+// A group's management calls (rename, avatar, add, remove, set role), which refresh the chat and the list on
 // success and report any failure as one message for the panel.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -24,6 +24,7 @@ export function useGroupActions(chatId: string) {
     clearError: () => setError(null),
     fail,
     rename: useMutation(trpc.chat.rename.mutationOptions(options)),
+    setAvatar: useMutation(trpc.chat.setAvatar.mutationOptions({ onSuccess: refresh })),
     add: useMutation(trpc.chat.member.add.mutationOptions(options)),
     remove: useMutation(trpc.chat.member.remove.mutationOptions(options)),
     setRole: useMutation(trpc.chat.member.setRole.mutationOptions(options)),

@@ -1,12 +1,14 @@
-// The caller's own account: account.me, account.updateProfile, account.updatePrivacy, account.setLocale,
+// The caller's own account: account.me, account.updateProfile, account.setAvatar, account.updatePrivacy, account.setLocale,
 // account.changePassword, account.deleteAccount.
 import { clearAuthCookies, setLocaleCookie } from "~/server/auth/cookies";
+import { setOwnAvatar } from "~/server/services/account/avatar";
 import { deleteAccount } from "~/server/services/account/delete-account";
 import { setLocale, updateProfile } from "~/server/services/account/edit-profile";
 import { changePassword } from "~/server/services/account/password";
 import { updatePrivacy } from "~/server/services/account/privacy";
 import { toSelfView } from "~/server/services/account/self-view";
 import { userLimits } from "~/server/limits";
+import { ZSetAvatarInput } from "~/shared/schemas/attachment";
 import { ZPrivacyInput } from "~/shared/schemas/people";
 import { ZChangePasswordInput, ZDeleteAccountInput, ZSetLocaleInput, ZUpdateProfileInput } from "~/shared/schemas/user";
 import { createTRPCRouter, perUserLimit, protectedProcedure } from "../trpc";
@@ -17,6 +19,8 @@ export const accountRouter = createTRPCRouter({
   me: protectedProcedure.query(({ ctx }) => toSelfView(ctx.auth.user)),
 
   updateProfile: protectedProcedure.input(ZUpdateProfileInput).mutation(async ({ ctx, input }) => toSelfView(await updateProfile(ctx.auth.user.id, input))),
+
+  setAvatar: protectedProcedure.input(ZSetAvatarInput).mutation(async ({ ctx, input }) => toSelfView(await setOwnAvatar(ctx.auth.user.id, input.attachmentId))),
 
   updatePrivacy: protectedProcedure.input(ZPrivacyInput).mutation(async ({ ctx, input }) => toSelfView(await updatePrivacy(ctx.auth.user.id, input))),
 

@@ -1,9 +1,11 @@
-// chat.list, chat.get, chat.openDirect, chat.createGroup, chat.rename, chat.leave,
+// chat.list, chat.get, chat.openDirect, chat.createGroup, chat.rename, chat.setAvatar, chat.leave,
 // chat.member.add / remove / setRole
+import { setGroupAvatar } from "~/server/services/chats/avatar";
 import { createGroup, openDirectChat } from "~/server/services/chats/create";
 import { getChat, listChats } from "~/server/services/chats/list";
 import { addMembers, leaveGroup, removeMember, renameGroup, setMemberRole } from "~/server/services/chats/manage";
 import { ZAddMembersInput, ZChatRef, ZCreateDirectInput, ZCreateGroupInput, ZMemberRef, ZRenameChatInput, ZSetMemberRoleInput } from "~/shared/schemas/chat";
+import { ZSetChatAvatarInput } from "~/shared/schemas/attachment";
 import { createTRPCRouter, perUserLimit, protectedProcedure } from "../trpc";
 import { userLimits } from "~/server/limits";
 
@@ -18,6 +20,7 @@ export const chatRouter = createTRPCRouter({
     await renameGroup(ctx.auth.user.id, input.chatId, input.title);
     return OK;
   }),
+  setAvatar: protectedProcedure.input(ZSetChatAvatarInput).mutation(({ ctx, input }) => setGroupAvatar(ctx.auth.user.id, input.chatId, input.attachmentId)),
   leave: protectedProcedure.input(ZChatRef).mutation(async ({ ctx, input }) => {
     await leaveGroup(ctx.auth.user.id, input.chatId);
     return OK;

@@ -1,6 +1,7 @@
 // Editing one's own profile and language.
 import type { z } from "zod";
 import { db, type User } from "~/server/db";
+import { dropReplacedAvatarIn } from "../attachments/avatar";
 import { uniqueToAppError } from "./register";
 import { publishProfileChanged } from "./profile-audience";
 import { searchNameFor } from "./search-name";
@@ -12,15 +13,20 @@ export async function updateProfile(userId: string, input: z.output<typeof ZUpda
   const displayName = input.displayName ?? current.displayName;
   let updated: User;
   try {
-    updated = await db.user.update({
-      where: { id: userId },
-      data: {
-        displayName: input.displayName,
-        username: input.username,
-        bio: input.bio,
-        avatarUrl: input.avatarUrl,
-        searchName: searchNameFor(username, displayName),
-      },
+    updated = await db.$transaction(async (tx) => {
+      const user = await tx.user.update({
+        where: { id: userId },
+        data: {
+          displayName: input.displayName,
+          username: input.username,
+          bio: input.bio,
+          avatarUrl: input.avatarUrl,
+          searchName: searchNameFor(username, displayName),
+        },
+      });
+      // An https URL (or none) in place of an uploaded avatar: the upload's files go.
+      if (input.avatarUrl !== undefined && input.avatarUrl !== current.avatarUrl) await dropReplacedAvatarIn(tx, current.avatarUrl);
+      return user;
     });
   } catch (error) {
     throw uniqueToAppError(error);

@@ -1,5 +1,5 @@
 // The orphan purge and account deletion on real PostgreSQL with the local storage driver: rows and
-// stored objects of uploads never sent go, sent ones, fresh ones and avatars stay.
+// stored objects of uploads never sent (and avatars nobody shows) go, sent ones, fresh ones and avatars in use stay.
 import { rm, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -36,7 +36,7 @@ async function state(file: { id: string; keys: string[] }) {
 }
 
 describe("attachments.purge-orphans", () => {
-  it("deletes old unsent uploads (row and objects) and keeps sent, fresh and avatar ones", async () => {
+  it("deletes old unsent uploads and unused avatars (row and objects) and keeps sent, fresh and in-use avatar ones", async () => {
     const { user } = await registerUser();
     const { chatId, messageId } = await chatWithMessage(user.id);
     const orphan = await upload(user.id, { hoursAgo: 25, chatId });
@@ -44,6 +44,10 @@ describe("attachments.purge-orphans", () => {
     const sent = await upload(user.id, { hoursAgo: 72, chatId, messageId });
     const fresh = await upload(user.id, { hoursAgo: 23, chatId });
     const avatar = await upload(user.id, { hoursAgo: 100, purpose: "AVATAR" });
+    await db.user.update({ where: { id: user.id }, data: { avatarUrl: `/api/avatars/${avatar.id}` } });
+    const groupAvatar = await upload(user.id, { hoursAgo: 100, purpose: "AVATAR" });
+    await db.chat.update({ where: { id: chatId }, data: { avatarUrl: `/api/avatars/${groupAvatar.id}` } });
+    const unusedAvatar = await upload(user.id, { hoursAgo: 25, purpose: "AVATAR" });
     // Resumable uploads on the local disk that no row names any more: a stale one and a fresh one.
     const storage = getStorage();
     const multipart = (key: string) => storage.startMultipart(key, { size: storage.partBytes + 1, contentType: "application/octet-stream" });
@@ -58,7 +62,8 @@ describe("attachments.purge-orphans", () => {
 
     expect(await state(orphan)).toEqual({ row: false, stored: [false, false] });
     expect(await state(voiceOrphan)).toEqual({ row: false, stored: [false, false] });
-    for (const kept of [sent, fresh, avatar]) expect(await state(kept)).toEqual({ row: true, stored: [true, true] });
+    expect(await state(unusedAvatar)).toEqual({ row: false, stored: [false, false] });
+    for (const kept of [sent, fresh, avatar, groupAvatar]) expect(await state(kept)).toEqual({ row: true, stored: [true, true] });
     await expect(storage.listParts(stale)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await storage.listParts(live)).toEqual([]);
   });

@@ -22,7 +22,12 @@ const removedColumns = raw(`storage_key AS "storageKey", thumbnail_key AS "thumb
 const BATCH = 500;
 const MAX_BATCHES = 40;
 
-/** The `attachments.purge-orphans` job: uploads never sent, older than ATTACHMENT_ORPHAN_HOURS (avatars stay). */
+/** An avatar stays while a person or a group shows it (by its path, avatar.ts). */
+const notAnAvatarInUse = raw(`(a.purpose <> 'AVATAR' OR NOT (
+  EXISTS (SELECT 1 FROM users u WHERE u.avatar_url = '/api/avatars/' || a.id::text)
+  OR EXISTS (SELECT 1 FROM chats c WHERE c.avatar_url = '/api/avatars/' || a.id::text)))`);
+
+/** The `attachments.purge-orphans` job: uploads never sent nor in use as an avatar, older than ATTACHMENT_ORPHAN_HOURS. */
 export async function purgeOrphanAttachments(orphanHours = env.ATTACHMENT_ORPHAN_HOURS): Promise<{ removed: number; staleUploadDirs: number }> {
   const maxAgeMs = orphanHours * 3_600_000;
   const cutoff = new Date(Date.now() - maxAgeMs);
@@ -31,8 +36,8 @@ export async function purgeOrphanAttachments(orphanHours = env.ATTACHMENT_ORPHAN
     const count = await db.$transaction((tx) =>
       deleteAttachmentsIn(
         tx,
-        sql`SELECT id FROM attachments WHERE message_id IS NULL AND purpose <> 'AVATAR' AND created_at < ${cutoff.toISOString()}::timestamp
-            ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        sql`SELECT a.id FROM attachments a WHERE a.message_id IS NULL AND a.created_at < ${cutoff.toISOString()}::timestamp AND ${notAnAvatarInUse}
+            ORDER BY a.created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       ),
     );
     removed += count;
@@ -50,7 +55,7 @@ export async function deleteUnsentAttachmentsIn(tx: RawQueryClient, uploaderId: 
 }
 
 /** Deletes the rows `ids` selects and enqueues the deletion of their objects, both in `tx`. */
-async function deleteAttachmentsIn(tx: RawQueryClient, ids: Sql): Promise<number> {
+export async function deleteAttachmentsIn(tx: RawQueryClient, ids: Sql): Promise<number> {
   const rows = await queryIn<RemovedUpload>(tx, sql`DELETE FROM attachments WHERE id IN (${ids}) RETURNING ${removedColumns}`);
   if (rows.length === 0) return 0;
   const keys = rows.flatMap((row) => (row.thumbnailKey ? [row.storageKey, row.thumbnailKey] : [row.storageKey]));

@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import type { z } from "zod";
 import { db, type Attachment } from "~/server/db";
 import { detectStreamType } from "~/server/media/detect-type";
-import { makeThumbnail, stripMetadata } from "~/server/media/image-processing";
+import { makeSquareAvatar, makeThumbnail, stripMetadata } from "~/server/media/image-processing";
 import { canThumbnail, DOWNLOAD_CONTENT_TYPE, isInlineSafe, mediaKind } from "~/server/media/media-policy";
 import { getStorage } from "~/server/storage";
 import { newStorageKey } from "~/server/storage/storage-key";
@@ -89,6 +89,7 @@ async function processStored(row: Attachment): Promise<Processed> {
     if (mediaKind(mime) !== "audio") throw new AppError("BAD_REQUEST", "The file's contents do not match an allowed type: a voice message must be an audio recording");
     return { ...plain, mimeType: mime! };
   }
+  if (row.purpose === "AVATAR") return squareAvatar(row, detected?.mime);
   if (!detected || !canThumbnail(detected.mime)) return plain;
   if (!isInlineSafe(detected.mime)) return withThumbnailIfReadable(plain);
   // The thumbnail first: it also proves the image decodes within the pixel limit.
@@ -120,4 +121,20 @@ async function withThumbnailIfReadable(file: Processed): Promise<Processed> {
     if (error instanceof AppError) return file;
     throw error;
   }
+}
+
+/** Avatar edge in pixels: the stored avatar replaces the upload (2× the largest avatar shown, 96 CSS px). */
+const AVATAR_EDGE = 256;
+
+/** Avatars keep only a square WebP made from the upload; anything but an inline-safe image is refused. */
+async function squareAvatar(row: Attachment, mime: string | undefined): Promise<Processed> {
+  // Any image libvips decodes (also TIFF, HEIC): what is stored and served is the WebP made from it.
+  if (!canThumbnail(mime)) {
+    throw new AppError("BAD_REQUEST", "The file's contents do not match an allowed type: an avatar must be an image (JPEG, PNG, WebP, GIF, AVIF, HEIC)");
+  }
+  const storage = getStorage();
+  const avatar = await makeSquareAvatar(await storage.read(row.storageKey), AVATAR_EDGE);
+  const storageKey = newStorageKey("avatars");
+  await storage.write(storageKey, Readable.from([avatar.data]), { contentType: avatar.contentType });
+  return { storageKey, size: avatar.data.length, mimeType: avatar.contentType, thumbnailKey: null, width: AVATAR_EDGE, height: AVATAR_EDGE };
 }

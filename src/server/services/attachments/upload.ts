@@ -35,6 +35,8 @@ export interface UploadSlot {
 
 type CreateUploadInput = z.output<typeof ZCreateUploadInput>;
 
+const KEY_PREFIX = { FILE: "files", VOICE: "voice", AVATAR: "avatars" } as const;
+
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 
 function toTargetDto(target: UploadTarget): TargetDto {
@@ -42,7 +44,8 @@ function toTargetDto(target: UploadTarget): TargetDto {
 }
 
 export async function createUpload(userId: string, input: CreateUploadInput): Promise<UploadSlot> {
-  await requireMembership(input.chatId, userId);
+  // Avatars belong to no chat: where one is shown is decided when it is set.
+  if (input.chatId) await requireMembership(input.chatId, userId);
   const existing = await db.attachment.findUnique({ where: { uploaderId_clientId: { uploaderId: userId, clientId: input.clientId } } });
   if (existing) return slotFor(sameFile(existing, input));
 
@@ -57,10 +60,10 @@ export async function createUpload(userId: string, input: CreateUploadInput): Pr
       return tx.attachment.create({
         data: {
           uploaderId: userId,
-          chatId: input.chatId,
+          chatId: input.chatId ?? null,
           clientId: input.clientId,
           purpose: input.purpose,
-          storageKey: newStorageKey(input.purpose === "VOICE" ? "voice" : "files"),
+          storageKey: newStorageKey(KEY_PREFIX[input.purpose]),
           fileName: input.fileName,
           mimeType: contentType,
           size: BigInt(input.size),
@@ -79,7 +82,7 @@ export async function createUpload(userId: string, input: CreateUploadInput): Pr
 
 /** The stored slot, if it is the same file asked for again; a reused clientId for another file is refused. */
 function sameFile(existing: Attachment, input: CreateUploadInput): Attachment {
-  if (existing.chatId !== input.chatId || Number(existing.size) !== input.size || existing.purpose !== input.purpose) {
+  if (existing.chatId !== (input.chatId ?? null) || Number(existing.size) !== input.size || existing.purpose !== input.purpose) {
     throw new AppError("BAD_REQUEST", "This upload id was already used for another file", { field: "clientId" });
   }
   return existing;

@@ -10,6 +10,8 @@ export interface ChatSummary {
   id: string;
   type: "DIRECT" | "GROUP";
   title: string | null;
+  /** A group's avatar (a direct chat shows its peer's). */
+  avatarUrl: string | null;
   /** The other person of a direct chat. */
   peer: Person | null;
   /** A direct chat closed by a block: readable, but no new messages. */
@@ -54,6 +56,7 @@ export async function listChats(userId: string): Promise<ChatSummary[]> {
         id: chat.id,
         type: chat.type,
         title: chat.title,
+        avatarUrl: chat.avatarUrl,
         peer,
         blocked: peer ? blockedWith(blocks, peer.id) : null,
         memberCount: countByChat.get(chat.id) ?? 0,
@@ -77,6 +80,7 @@ export async function getChat(userId: string, chatId: string) {
     id: chatId,
     type: membership.chat.type,
     title: membership.chat.title,
+    avatarUrl: membership.chat.avatarUrl,
     lastSeq: membership.chat.lastSeq,
     myRole: membership.role,
     blocked: blocks && peer ? blockedWith(blocks, peer.userId) : null,

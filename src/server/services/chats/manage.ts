@@ -13,7 +13,7 @@ import { assertMayAddToGroup } from "../people/rules";
 
 type Tx = Prisma.TransactionClient;
 
-async function requireGroupRole(chatId: string, actorId: string, roles: ChatRole[]) {
+export async function requireGroupRole(chatId: string, actorId: string, roles: ChatRole[]) {
   const member = await requireMembership(chatId, actorId);
   if (member.chat.type !== "GROUP") throw new AppError("NOT_A_GROUP", "This is not a group chat");
   if (!roles.includes(member.role)) {

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { Avatar } from "~/components/avatar";
+import { AvatarPicker, isUploadedAvatar } from "~/components/avatars/avatar-picker";
 import { ServerForm } from "~/components/forms/server-form";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { cn } from "~/components/ui/cn";
@@ -15,8 +16,9 @@ const BIO_MAX = 500;
 
 type Me = RouterOutputs["account"]["me"];
 
+/** The link field holds only a typed https URL; an uploaded avatar is managed by the picker. */
 function formValues(user: Me) {
-  return { displayName: user.displayName, username: user.username, bio: user.bio, avatarUrl: user.avatarUrl ?? "" };
+  return { displayName: user.displayName, username: user.username, bio: user.bio, avatarUrl: isUploadedAvatar(user.avatarUrl) ? "" : (user.avatarUrl ?? "") };
 }
 
 export function ProfileForm() {
@@ -31,10 +33,14 @@ function ProfileFormFor({ user }: { user: Me }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const update = useMutation(trpc.account.updateProfile.mutationOptions());
+  const setAvatar = useMutation(trpc.account.setAvatar.mutationOptions({ onSuccess: (updated) => queryClient.setQueryData(trpc.account.me.queryKey(), updated) }));
   const form = useZodForm(ZUpdateProfileInput, { defaultValues: formValues(user) });
   const { errors } = form.formState;
   const [displayName, avatarUrl, bio] = useWatch({ control: form.control, name: ["displayName", "avatarUrl", "bio"] });
-  const previewUrl = ZAvatarUrl.safeParse(avatarUrl ?? "").success ? (avatarUrl ?? "").trim() : null;
+  const typedUrl = ZAvatarUrl.safeParse(avatarUrl ?? "").success ? (avatarUrl ?? "").trim() : null;
+  const uploaded = isUploadedAvatar(user.avatarUrl);
+  // An uploaded avatar shows until a link is typed in its place.
+  const previewUrl = typedUrl ?? (uploaded ? user.avatarUrl : null);
   const bioLength = (bio ?? "").trim().length;
 
   const preview = (
@@ -44,6 +50,14 @@ function ProfileFormFor({ user }: { user: Me }) {
         <p dir="auto" className="truncate text-lg font-semibold">{displayName?.trim() || user.displayName}</p>
         <p className="truncate text-sm text-neutral-500 dark:text-neutral-400">@{user.username}</p>
         <p className="mt-1 text-xs text-neutral-500 dark:text-neutral-400">{t("preview")}</p>
+        <div className="mt-2">
+          <AvatarPicker
+            testId="profile-avatar"
+            hasUploaded={uploaded}
+            onUploaded={(attachmentId) => setAvatar.mutateAsync({ attachmentId })}
+            onRemove={() => setAvatar.mutateAsync({ attachmentId: null })}
+          />
+        </div>
       </div>
     </div>
   );
@@ -52,8 +66,9 @@ function ProfileFormFor({ user }: { user: Me }) {
     <ServerForm
       form={form}
       fields={["displayName", "username", "bio", "avatarUrl"]}
-      onValid={async (values) => {
-        const updated = await update.mutateAsync(values);
+      onValid={async ({ avatarUrl: link, ...values }) => {
+        // Untouched, the empty link field must not remove an uploaded avatar.
+        const updated = await update.mutateAsync(form.formState.dirtyFields.avatarUrl ? { ...values, avatarUrl: link } : values);
         queryClient.setQueryData(trpc.account.me.queryKey(), updated);
         form.reset(formValues(updated));
       }}
