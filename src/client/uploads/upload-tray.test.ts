@@ -30,13 +30,14 @@ const dto = (id: string) => ({ id, kind: "FILE" as const, fileName: id, mimeType
 const file = (name: string, type = "application/pdf") => new File(["x"], name, { type });
 
 describe("UploadTray", () => {
-  it("uploads what is added, at most the per-message maximum, and hands the stored files over in order", async () => {
+  it("uploads what is added, at most the per-message maximum, and hands the jobs over in order", async () => {
     const { tray, revoke } = setup();
     expect(tray.add([file("a.png", "image/png"), file("b.pdf"), file("c.pdf"), file("d.pdf")])).toBe(1);
     expect(tray.getSnapshot().map((staged) => staged.previewUrl)).toEqual(["blob:a.png", null, null]);
-    expect(tray.ready).toBe(false);
-    await vi.waitFor(() => expect(tray.ready).toBe(true));
-    expect(tray.take().map((attachment) => attachment.id)).toEqual(["att-c1", "att-c2", "att-c3"]);
+    // Sendable while uploading: the outbox finishes the uploads.
+    expect(tray.ready).toBe(true);
+    await vi.waitFor(() => expect(tray.getSnapshot().every((staged) => staged.state.status === "done")).toBe(true));
+    expect(tray.take().map((job) => job.state.attachment?.id)).toEqual(["att-c1", "att-c2", "att-c3"]);
     expect(tray.getSnapshot()).toEqual([]);
     expect(revoke).toHaveBeenCalledWith("blob:a.png");
   });
@@ -45,7 +46,6 @@ describe("UploadTray", () => {
     const put: PutBlob = (_t, _b, _p, signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("aborted"))));
     const { tray, api } = setup(put);
     tray.add([file("a.pdf"), file("b.pdf")]);
-    expect(tray.uploading).toBe(true);
     await vi.waitFor(() => expect(tray.getSnapshot()[0]?.state.attachmentId).toBe("att-c1"));
     tray.remove("c1");
     await vi.waitFor(() => expect(api.abort).toHaveBeenCalledWith({ attachmentId: "att-c1" }));
