@@ -61,9 +61,10 @@ export class UploadTray {
     void this.files.find((file) => file.job.clientId === clientId)?.job.retry();
   }
 
-  /** No file failed: the message can be sent (uploads still running are finished by the outbox). */
+  /** No file was refused: the message can be sent (the outbox finishes the uploads, retrying those
+   * cut by the network once online). */
   get ready(): boolean {
-    return this.files.length > 0 && this.files.every((file) => file.state.status !== "failed" && file.state.status !== "cancelled");
+    return this.files.length > 0 && this.files.every(({ state }) => state.status !== "cancelled" && !(state.status === "failed" && !state.error?.retryable));
   }
 
   /** The files' upload jobs in the order added, running or done; the tray is emptied (they now

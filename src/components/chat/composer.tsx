@@ -29,7 +29,7 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
   const length = text.trim().length;
   const tooLong = length > MESSAGE_MAX_LENGTH;
   // The server's rule: something visible (not only blanks or zero-width marks), within the limit.
-  // With files the text is an optional caption; none may have failed (the outbox finishes uploading them).
+  // With files the text is an optional caption; none may be refused (the outbox finishes the uploads).
   const sendable = withFiles ? uploads.ready && (text.trim() === "" || ZMessageContent.safeParse(text).success) : ZMessageContent.safeParse(text).success;
   const canSend = !!messenger && sendable;
 

@@ -17,7 +17,7 @@ export interface StagedUploads {
   refused: boolean;
   remove: (clientId: string) => void;
   retry: (clientId: string) => void;
-  /** No file failed: Send queues the message, and the outbox finishes the uploads. */
+  /** No file was refused: Send queues the message, and the outbox finishes the uploads. */
   ready: boolean;
   take: () => UploadJob[];
 }
