@@ -1,3 +1,4 @@
+import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it, vi } from "vitest";
 import type { PutBlob, UploadApi } from "./types";
 import { UploadTray } from "./upload-tray";
@@ -52,5 +53,20 @@ describe("UploadTray", () => {
     expect(tray.getSnapshot().map((staged) => staged.job.clientId)).toEqual(["c2"]);
     tray.dispose();
     await vi.waitFor(() => expect(api.abort).toHaveBeenCalledTimes(2));
+  });
+
+  it("stays sendable when the network cut an upload (the outbox retries it), not when the server refused the file", async () => {
+    const offline = setup();
+    offline.api.createUpload.mockRejectedValueOnce(new TypeError("Failed to fetch"));
+    offline.tray.add([file("a.pdf")]);
+    await vi.waitFor(() => expect(offline.tray.getSnapshot()[0]?.state.status).toBe("failed"));
+    expect(offline.tray.ready).toBe(true);
+    const refused = setup();
+    refused.api.createUpload.mockRejectedValueOnce(
+      new TRPCClientError("The file is larger than 25 MB", { result: { error: { message: "x", code: -32600, data: { httpStatus: 413, code: "PAYLOAD_TOO_LARGE" } } } }),
+    );
+    refused.tray.add([file("b.pdf")]);
+    await vi.waitFor(() => expect(refused.tray.getSnapshot()[0]?.state.status).toBe("failed"));
+    expect(refused.tray.ready).toBe(false);
   });
 });
