@@ -12,6 +12,11 @@ import { DeliveredMarks } from "./delivered-marks";
 import { Outbox } from "./outbox";
 import { indexedDbOutboxStore, type OutboxItem, type OutboxStore } from "./outbox-store";
 import { outboxTransport } from "./outbox-transport";
+import { OutboxUploads } from "./uploads/outbox-uploads";
+import { trpcUploadApi } from "./uploads/trpc-upload-api";
+import type { PutBlob } from "./uploads/types";
+import type { UploadJob } from "./uploads/upload-job";
+import { xhrPut } from "./uploads/xhr-put";
 import { seedReceipts, withReceipt, type Marks, type Receipts } from "./receipts";
 import { hasGap, mergeMessages, prependPage, timelineFromPage, type Timeline } from "./timeline";
 import { withoutExpired, withTyping, type TypingState } from "./typing";
@@ -62,6 +67,8 @@ export interface MessengerEnvironment {
   /** Runs the outbox flush in one tab at a time (Web Locks in the browser). */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   reload?: () => void;
+  /** The PUT of a file's bytes to storage (XMLHttpRequest in the browser). */
+  put?: PutBlob;
 }
 
 const TYPING_RESEND_MS = 2_500;
@@ -73,6 +80,8 @@ export class Messenger {
   private listeners = new Set<() => void>();
   private socket: ClientSocket | null = null;
   private readonly outbox: Outbox;
+  private readonly uploads: OutboxUploads;
+  private readonly store: OutboxStore;
   private readonly connect: (options: ConnectionOptions) => Promise<ClientSocket>;
   private readonly reload: () => void;
   private catchingUp = new Map<string, Promise<void>>();
@@ -93,8 +102,11 @@ export class Messenger {
     const environment: MessengerEnvironment = isOutboxStore(storeOrEnvironment) ? { store: storeOrEnvironment } : storeOrEnvironment;
     this.connect = environment.connect ?? connectRealtime;
     this.reload = environment.reload ?? (() => window.location.reload());
+    this.uploads = new OutboxUploads({ api: trpcUploadApi(api), put: environment.put ?? xhrPut });
+    this.store = environment.store ?? indexedDbOutboxStore(userId);
     this.outbox = new Outbox({
-      store: environment.store ?? indexedDbOutboxStore(userId),
+      upload: this.uploads.run,
+      store: this.store,
       ...outboxTransport(api),
       onChange: (outbox) => this.set({ outbox }),
       onSent: (message) => this.receive(message),
@@ -223,11 +235,21 @@ export class Messenger {
   }
 
   // --- sending ---
-  /** Queues a message: text, or stored attachments with `content` as their caption. */
-  send(chatId: string, content: string, attachments: AttachmentDto[] = []): Promise<OutboxItem> {
+  /** Queues a message: text, or attachments with `content` as their caption — stored ones, and
+   * files still uploading (their jobs from the composer, finished by the outbox, even offline or
+   * after a reload). */
+  send(chatId: string, content: string, attachments: AttachmentDto[] = [], files: UploadJob[] = []): Promise<OutboxItem> {
     this.stopTyping(chatId);
-    return this.outbox.enqueue(chatId, content, attachments);
+    for (const job of files) this.uploads.adopt(job);
+    return this.outbox.enqueue(
+      chatId,
+      content,
+      attachments,
+      files.map((job) => ({ blob: job.file, state: job.state })),
+    );
   }
+  /** The bytes of a queued message's file (for its preview while sending). */
+  outboxFile = (uploadClientId: string) => this.store.file(uploadClientId);
   retry = (clientId: string) => this.outbox.retry(clientId);
   discard = (clientId: string) => this.outbox.remove(clientId);
 

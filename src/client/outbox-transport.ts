@@ -4,7 +4,7 @@ import { TRPCClientError } from "@trpc/client";
 import type { AppRouter } from "~/server/api/root";
 import { SEND_BATCH_MAX } from "~/shared/api-limits";
 import type { Failure, OutboxOptions } from "./outbox";
-import type { OutboxItem } from "./outbox-store";
+import { storedAttachments, type OutboxItem } from "./outbox-store";
 
 /** How the outbox reaches the server: message.send, message.sendBatch, and what their errors mean. */
 export function outboxTransport(api: TRPCClient<AppRouter>): Pick<OutboxOptions, "send" | "sendBatch" | "batchSize" | "classify"> {
@@ -19,8 +19,9 @@ export function outboxTransport(api: TRPCClient<AppRouter>): Pick<OutboxOptions,
   };
 }
 
-function sendInput({ chatId, clientId, content, attachments }: OutboxItem) {
-  return { chatId, clientId, content, attachmentIds: attachments?.map((attachment) => attachment.id) ?? [] };
+function sendInput(item: OutboxItem) {
+  const { chatId, clientId, content } = item;
+  return { chatId, clientId, content, attachmentIds: storedAttachments(item).map((attachment) => attachment.id) };
 }
 
 /** One message of a message.sendBatch call that the server did not store. */

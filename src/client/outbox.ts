@@ -3,8 +3,11 @@
 // go out in the order they were written; a transient failure retries with back-off, a permanent one
 // (the server refused it) waits for the person to retry or delete it. With `sendBatch`, a backlog
 // (after an outage) goes out in ordered batches, one call each, instead of one call per message.
+// A message with files first finishes their uploads (resumed by each file's clientId, its bytes read
+// back from the store), then is sent with their attachment ids.
 import type { AttachmentDto, MessageDto } from "~/shared/realtime/events";
 import type { OutboxItem, OutboxStore } from "./outbox-store";
+import type { UploadJobState } from "./uploads/types";
 
 type FailureKind = "retry" | "fatal";
 
@@ -14,6 +17,16 @@ export interface Failure {
   /** The server said when to try again (rate limit): wait at least this long. */
   retryAfterMs?: number;
 }
+
+/** A file staged with a message: its bytes and its upload's state (clientId made at staging). */
+export interface QueuedFile {
+  blob: Blob;
+  state: UploadJobState;
+}
+
+/** Runs (or resumes) one upload to its end; `onState` reports progress. Resolves with the last state:
+ * "done" with the attachment, or "failed" with the error. */
+export type RunUpload = (state: UploadJobState, file: () => Promise<Blob | undefined>, onState: (state: UploadJobState) => void) => Promise<UploadJobState>;
 
 /** One message's outcome in a batch: stored (or already stored), or an error to classify. */
 export type BatchOutcome = { message: MessageDto } | { error: unknown };
@@ -29,6 +42,8 @@ export interface OutboxOptions {
   classify: (error: unknown) => Failure;
   onChange: (items: OutboxItem[]) => void;
   onSent: (message: MessageDto, item: OutboxItem) => void;
+  /** Uploads a message's files before it is sent. */
+  upload?: RunUpload;
   /** Serialises flushing across tabs (Web Locks); defaults to running directly. */
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   newId?: () => string;
@@ -63,12 +78,15 @@ export class Outbox {
     return this.items;
   }
 
-  async enqueue(chatId: string, content: string, attachments: AttachmentDto[] = []): Promise<OutboxItem> {
+  async enqueue(chatId: string, content: string, attachments: AttachmentDto[] = [], files: QueuedFile[] = []): Promise<OutboxItem> {
     // Strictly increasing, so two messages written within one millisecond keep their order.
     const createdAt = Math.max(Date.now(), (this.items.at(-1)?.createdAt ?? 0) + 1);
     const item: OutboxItem = { clientId: (this.options.newId ?? (() => crypto.randomUUID()))(), chatId, content, createdAt, status: "pending" };
     if (attachments.length) item.attachments = attachments;
-    await this.options.store.put(item);
+    if (files.length) item.uploads = files.map((file) => file.state);
+    // Bytes of files already stored on the server are not kept.
+    const bytes = new Map(files.filter((file) => file.state.status !== "done").map((file) => [file.state.clientId, file.blob]));
+    await this.options.store.put(item, bytes);
     this.items = sortItems([...this.items, item]);
     this.changed();
     this.kick();
@@ -78,7 +96,8 @@ export class Outbox {
   async retry(clientId: string): Promise<void> {
     const item = this.items.find((candidate) => candidate.clientId === clientId);
     if (!item) return;
-    const pending: OutboxItem = { ...item, status: "pending", error: undefined };
+    const uploads = item.uploads?.map((upload) => (upload.status === "done" ? upload : { ...upload, status: "uploading" as const, error: null }));
+    const pending: OutboxItem = { ...item, status: "pending", error: undefined, ...(uploads ? { uploads } : {}) };
     await this.options.store.put(pending);
     this.replace(pending);
     this.attempt = 0;
@@ -134,8 +153,20 @@ export class Outbox {
     const batchSize = this.options.sendBatch ? (this.options.batchSize ?? 50) : 1;
     while (!this.stopped) {
       // The oldest pending messages, in the order written (so each chat's stay in order).
-      const batch = this.items.filter((candidate) => candidate.status === "pending").slice(0, batchSize);
+      let batch = this.items.filter((candidate) => candidate.status === "pending").slice(0, batchSize);
       if (batch.length === 0) return;
+      // A message with files still to store goes alone, after those before it, once they are stored.
+      const uploading = batch.findIndex(hasUnstoredFiles);
+      if (uploading > 0) batch = batch.slice(0, uploading);
+      else if (uploading === 0) {
+        const uploaded = await this.finishUploads(batch[0]!);
+        if (uploaded === null) continue;
+        if ("retry" in uploaded) {
+          this.retryLater(uploaded.retry);
+          return;
+        }
+        batch = [uploaded.item];
+      }
       let outcomes: BatchOutcome[];
       try {
         outcomes = await this.sendAll(batch);
@@ -164,12 +195,55 @@ export class Outbox {
         retry ??= failure;
       }
       if (retry) {
-        // Keep order: nothing later goes out before this one does.
-        const wait = Math.max((this.options.backoffMs ?? defaultBackoff)(this.attempt++), retry.retryAfterMs ?? 0);
-        this.timer = setTimeout(() => this.kick(), wait);
+        this.retryLater(retry);
         return;
       }
     }
+  }
+
+  /** Keep order: nothing later goes out before the one that failed does. */
+  private retryLater(failure: Failure) {
+    const wait = Math.max((this.options.backoffMs ?? defaultBackoff)(this.attempt++), failure.retryAfterMs ?? 0);
+    this.timer = setTimeout(() => this.kick(), wait);
+  }
+
+  /** Uploads the item's files one by one, saving each stored one. The item ready to send; a transient
+   * failure to retry later; or null when it is done with for now (refused: marked failed; discarded). */
+  private async finishUploads(item: OutboxItem): Promise<{ item: OutboxItem } | { retry: Failure } | null> {
+    const { upload, store } = this.options;
+    let current = item;
+    for (const [index, state] of (item.uploads ?? []).entries()) {
+      if (state.status === "done") continue;
+      const withState = (next: UploadJobState): OutboxItem => ({ ...current, uploads: current.uploads?.map((candidate, at) => (at === index ? next : candidate)) });
+      const result = upload
+        ? await upload(state, () => store.file(state.clientId), (progress) => {
+            // Progress lives in memory only; the state is saved when the file is stored.
+            if (this.items.some((candidate) => candidate.clientId === item.clientId)) this.replace(withState(progress));
+          })
+        : { ...state, status: "failed" as const, error: { code: "UPLOAD_UNAVAILABLE", message: "Uploads are not available here", retryable: false } };
+      // Deleted by the person (or sent by another tab) meanwhile: nothing more to do.
+      if (!(await store.all()).some((candidate) => candidate.clientId === item.clientId)) {
+        this.items = this.items.filter((candidate) => candidate.clientId !== item.clientId);
+        this.changed();
+        return null;
+      }
+      current = withState(result);
+      if (result.status === "done") {
+        await store.put(current);
+        this.replace(current);
+        continue;
+      }
+      const code = result.error?.code ?? "UPLOAD_FAILED";
+      if (result.error?.retryable) {
+        this.replace(current);
+        return { retry: { kind: "retry", code } };
+      }
+      const failed: OutboxItem = { ...current, status: "failed", error: code };
+      await store.put(failed);
+      this.replace(failed);
+      return null;
+    }
+    return { item: current };
   }
 
   /** One call for the batch; a whole-call refusal (e.g. one bad message failing the input check)
@@ -203,6 +277,10 @@ export class Outbox {
   private changed() {
     this.options.onChange(this.items);
   }
+}
+
+function hasUnstoredFiles(item: OutboxItem): boolean {
+  return item.uploads?.some((upload) => upload.status !== "done") ?? false;
 }
 
 function sortItems(items: OutboxItem[]): OutboxItem[] {

@@ -61,8 +61,9 @@ export interface UploadJobState extends CreateUploadInput {
   loaded: number;
   attachmentId: string | null;
   attachment: AttachmentDto | null;
-  /** `code` is a tRPC/app code (PAYLOAD_TOO_LARGE, NOT_FOUND, ...) or NETWORK. */
-  error: { code: string; message: string } | null;
+  /** `code` is a tRPC/app code (PAYLOAD_TOO_LARGE, NOT_FOUND, ...) or NETWORK; `retryable`: trying
+   * again later may pass (the outbox waits and retries), else the server refused the file. */
+  error: { code: string; message: string; retryable: boolean } | null;
 }
 
 /** What the client knows of the limits before sending a byte (the server checks again). */

@@ -153,7 +153,7 @@ describe("UploadJob", () => {
     const sleep = vi.fn(noSleep);
     const job = new UploadJob(bytes(10), input(10), { api, put: okPut, sleep });
     await job.start();
-    expect(job.state.error).toEqual({ code: "PAYLOAD_TOO_LARGE", message: "The file is larger than 25 MB" });
+    expect(job.state.error).toEqual({ code: "PAYLOAD_TOO_LARGE", message: "The file is larger than 25 MB", retryable: false });
     expect(sleep).not.toHaveBeenCalled();
   });
 

@@ -105,8 +105,8 @@ export class UploadJob {
       if (this.current.status === "cancelled") return null;
       // Stop the other parts still in flight.
       controller.abort(error);
-      const { code, message } = classifyUploadError(error);
-      this.set({ status: "failed", error: { code, message } });
+      const { code, message, retryable } = classifyUploadError(error);
+      this.set({ status: "failed", error: { code, message, retryable } });
       return null;
     }
   }

@@ -1,3 +1,4 @@
+import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it, vi } from "vitest";
 import type { PutBlob, UploadApi } from "./types";
 import { UploadTray } from "./upload-tray";
@@ -30,13 +31,14 @@ const dto = (id: string) => ({ id, kind: "FILE" as const, fileName: id, mimeType
 const file = (name: string, type = "application/pdf") => new File(["x"], name, { type });
 
 describe("UploadTray", () => {
-  it("uploads what is added, at most the per-message maximum, and hands the stored files over in order", async () => {
+  it("uploads what is added, at most the per-message maximum, and hands the jobs over in order", async () => {
     const { tray, revoke } = setup();
     expect(tray.add([file("a.png", "image/png"), file("b.pdf"), file("c.pdf"), file("d.pdf")])).toBe(1);
     expect(tray.getSnapshot().map((staged) => staged.previewUrl)).toEqual(["blob:a.png", null, null]);
-    expect(tray.ready).toBe(false);
-    await vi.waitFor(() => expect(tray.ready).toBe(true));
-    expect(tray.take().map((attachment) => attachment.id)).toEqual(["att-c1", "att-c2", "att-c3"]);
+    // Sendable while uploading: the outbox finishes the uploads.
+    expect(tray.ready).toBe(true);
+    await vi.waitFor(() => expect(tray.getSnapshot().every((staged) => staged.state.status === "done")).toBe(true));
+    expect(tray.take().map((job) => job.state.attachment?.id)).toEqual(["att-c1", "att-c2", "att-c3"]);
     expect(tray.getSnapshot()).toEqual([]);
     expect(revoke).toHaveBeenCalledWith("blob:a.png");
   });
@@ -45,12 +47,26 @@ describe("UploadTray", () => {
     const put: PutBlob = (_t, _b, _p, signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("aborted"))));
     const { tray, api } = setup(put);
     tray.add([file("a.pdf"), file("b.pdf")]);
-    expect(tray.uploading).toBe(true);
     await vi.waitFor(() => expect(tray.getSnapshot()[0]?.state.attachmentId).toBe("att-c1"));
     tray.remove("c1");
     await vi.waitFor(() => expect(api.abort).toHaveBeenCalledWith({ attachmentId: "att-c1" }));
     expect(tray.getSnapshot().map((staged) => staged.job.clientId)).toEqual(["c2"]);
     tray.dispose();
     await vi.waitFor(() => expect(api.abort).toHaveBeenCalledTimes(2));
+  });
+
+  it("stays sendable when the network cut an upload (the outbox retries it), not when the server refused the file", async () => {
+    const offline = setup();
+    offline.api.createUpload.mockRejectedValueOnce(new TypeError("Failed to fetch"));
+    offline.tray.add([file("a.pdf")]);
+    await vi.waitFor(() => expect(offline.tray.getSnapshot()[0]?.state.status).toBe("failed"));
+    expect(offline.tray.ready).toBe(true);
+    const refused = setup();
+    refused.api.createUpload.mockRejectedValueOnce(
+      new TRPCClientError("The file is larger than 25 MB", { result: { error: { message: "x", code: -32600, data: { httpStatus: 413, code: "PAYLOAD_TOO_LARGE" } } } }),
+    );
+    refused.tray.add([file("b.pdf")]);
+    await vi.waitFor(() => expect(refused.tray.getSnapshot()[0]?.state.status).toBe("failed"));
+    expect(refused.tray.ready).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 // The files staged for one message: each starts uploading when added, is cancelled when removed,
-// and all are handed over in order once stored. A tiny external store (useSyncExternalStore).
-import type { AttachmentDto } from "~/shared/realtime/events";
+// and all are handed over in order on Send (the outbox finishes what is still uploading). A tiny
+// external store (useSyncExternalStore).
 import type { UploadJobState, UploadLimits } from "./types";
 import { UploadJob, type UploadDeps } from "./upload-job";
 
@@ -61,21 +61,19 @@ export class UploadTray {
     void this.files.find((file) => file.job.clientId === clientId)?.job.retry();
   }
 
-  /** Every file is stored: the message can be sent. */
+  /** No file was refused: the message can be sent (the outbox finishes the uploads, retrying those
+   * cut by the network once online). */
   get ready(): boolean {
-    return this.files.length > 0 && this.files.every((file) => file.state.status === "done");
+    return this.files.length > 0 && this.files.every(({ state }) => state.status !== "cancelled" && !(state.status === "failed" && !state.error?.retryable));
   }
 
-  get uploading(): boolean {
-    return this.files.some((file) => file.state.status === "uploading" || file.state.status === "completing");
-  }
-
-  /** The stored attachments in the order added; the tray is emptied (they now belong to a message). */
-  take(): AttachmentDto[] {
-    const stored = this.files.flatMap((file) => (file.state.attachment ? [file.state.attachment] : []));
+  /** The files' upload jobs in the order added, running or done; the tray is emptied (they now
+   * belong to a message). */
+  take(): UploadJob[] {
+    const jobs = this.files.map((file) => file.job);
     for (const file of this.files) this.release(file);
     this.set([]);
-    return stored;
+    return jobs;
   }
 
   /** Leaving the chat: what was not sent is cancelled. */

@@ -10,7 +10,7 @@ import { cn } from "~/components/ui/cn";
 import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_LENGTH, ZMessageContent } from "~/shared/schemas/chat";
 import { AttachmentTray } from "./attachments/attachment-tray";
 import type { StagedUploads } from "./attachments/use-staged-uploads";
-import { ClockIcon, PaperclipIcon, SendIcon } from "./icons";
+import { PaperclipIcon, SendIcon } from "./icons";
 import { useMeId } from "./me-context";
 import { useVoiceRecording } from "./voice/use-voice-recording";
 import { MicButton, RecordingBar, VoiceErrorNotice } from "./voice/voice-controls";
@@ -35,7 +35,7 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
   const length = text.trim().length;
   const tooLong = length > MESSAGE_MAX_LENGTH;
   // The server's rule: something visible (not only blanks or zero-width marks), within the limit.
-  // With files the text is an optional caption; they must all be stored first.
+  // With files the text is an optional caption; none may be refused (the outbox finishes the uploads).
   const sendable = withFiles ? uploads.ready && (text.trim() === "" || ZMessageContent.safeParse(text).success) : ZMessageContent.safeParse(text).success;
   const canSend = !!messenger && sendable;
 
@@ -63,9 +63,9 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
   const send = () => {
     if (!messenger || !canSend) return;
     const content = text.trim() === "" ? "" : ZMessageContent.parse(text);
-    const attachments = withFiles ? uploads.take() : [];
+    const files = withFiles ? uploads.take() : [];
     update("");
-    messenger.send(chatId, content, attachments).catch(() => {
+    messenger.send(chatId, content, [], files).catch(() => {
       // Not queued (storage failed): give the text back, draft included.
       setText((current) => current || content);
       if (!readDraft(me, chatId)) writeDraft(me, chatId, content);
@@ -169,16 +169,14 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
           <button
             type="submit"
             data-testid="composer-send"
-            aria-label={uploads.uploading ? t("waitForUploads") : t("send")}
-            title={uploads.uploading ? t("waitForUploads") : t("send")}
-            aria-busy={uploads.uploading || undefined}
+            aria-label={t("send")}
+            title={t("send")}
             disabled={!canSend}
             // Keep the keyboard (focus) in the text box when the button is pressed.
             onMouseDown={(event) => event.preventDefault()}
             className="inline-flex size-11 shrink-0 items-center justify-center rounded-full bg-accent-500 text-white transition-colors hover:bg-accent-600 active:bg-accent-700 disabled:cursor-not-allowed disabled:bg-neutral-200 disabled:text-neutral-400 dark:disabled:bg-neutral-800 dark:disabled:text-neutral-500"
           >
-            {/* While files upload the button waits (disabled, with a clock) instead of sending. */}
-            {uploads.uploading ? <ClockIcon className="size-5 animate-pulse" /> : <SendIcon />}
+            <SendIcon />
           </button>
         )}
       </div>

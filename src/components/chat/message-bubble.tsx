@@ -7,7 +7,9 @@ import type { LooseTranslator } from "~/components/forms/server-error";
 import { isAppErrorCode } from "~/shared/errors";
 import { cn } from "~/components/ui/cn";
 import type { AttachmentDto, MessageDto } from "~/shared/realtime/events";
+import type { UploadJobState } from "~/client/uploads/types";
 import { MessageAttachments } from "./attachments/message-attachments";
+import { PendingFiles } from "./attachments/pending-files";
 import { formatClock } from "./format";
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from "./icons";
 import type { OwnStatus } from "./message-status";
@@ -31,6 +33,8 @@ interface BubbleProps {
   content: string;
   /** Files shown above the text (which is then their caption). */
   attachments?: AttachmentDto[];
+  /** An unsent message's files (still in the outbox), shown from the bytes on this device. */
+  uploads?: UploadJobState[];
   createdAt: string;
   own: boolean;
   seq?: number;
@@ -80,6 +84,7 @@ export function MessageBubble(props: BubbleProps) {
       >
         {props.senderName ? <p dir="auto" className={cn("mb-0.5 truncate text-[13px] font-semibold", props.senderColour)}>{props.senderName}</p> : null}
         {attachments.length ? <MessageAttachments attachments={attachments} /> : null}
+        {props.uploads?.length ? <PendingFiles uploads={props.uploads} /> : null}
         <p className={cn("break-words whitespace-pre-wrap", deleted && "text-neutral-500 italic dark:text-neutral-400")}>
           <span data-testid="message-text" dir="auto">{deleted ? t("deleted") : content}</span>
           {/* Room for the time and ticks on the last line: an invisible copy of them. */}

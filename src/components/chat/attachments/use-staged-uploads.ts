@@ -4,9 +4,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { trpcUploadApi } from "~/client/uploads/trpc-upload-api";
+import type { UploadJob } from "~/client/uploads/upload-job";
 import { UploadTray, type StagedFile } from "~/client/uploads/upload-tray";
 import { xhrPut } from "~/client/uploads/xhr-put";
-import type { AttachmentDto } from "~/shared/realtime/events";
 import { MESSAGE_MAX_ATTACHMENTS } from "~/shared/schemas/chat";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
 
@@ -17,9 +17,9 @@ export interface StagedUploads {
   refused: boolean;
   remove: (clientId: string) => void;
   retry: (clientId: string) => void;
+  /** No file was refused: Send queues the message, and the outbox finishes the uploads. */
   ready: boolean;
-  uploading: boolean;
-  take: () => AttachmentDto[];
+  take: () => UploadJob[];
 }
 
 const NO_FILES: StagedFile[] = [];
@@ -56,7 +56,6 @@ export function useStagedUploads(chatId: string): StagedUploads {
     remove: (clientId) => tray.remove(clientId),
     retry: (clientId) => tray.retry(clientId),
     ready: tray.ready,
-    uploading: tray.uploading,
     take: () => {
       setRefused(false);
       return tray.take();

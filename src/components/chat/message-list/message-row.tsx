@@ -35,6 +35,7 @@ export function MessageRow({ row, context }: { row: Row; context: RowContext }) 
         clientId={item.clientId}
         content={item.content}
         attachments={item.attachments}
+        uploads={item.uploads}
         createdAt={row.iso}
         status={outboxStatus(item)}
         tail={row.tail}

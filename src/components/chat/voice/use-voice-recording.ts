@@ -93,13 +93,10 @@ export function useVoiceRecording(chatId: string) {
       const { blob, mimeType, durationMs, waveform } = recording;
       const input = { chatId, clientId: crypto.randomUUID(), fileName: voiceFileName(mimeType, new Date()), size: blob.size, contentType: mimeType, purpose: "VOICE" as const };
       const job = new UploadJob(blob, { ...input, voice: { durationMs, waveform } }, { api: trpcUploadApi(client), put: xhrPut });
-      const attachment = await job.start();
+      // Queued at once, the recording kept in IndexedDB: the outbox uploads it and sends the message
+      // (offline, or after a reload, too); a refused file shows on the message with retry/discard.
+      await messenger?.send(chatId, "", [], [job]);
       setState({ phase: "idle" });
-      if (!attachment) {
-        setError({ upload: job.state.error ?? { code: "generic", message: "" } });
-        return;
-      }
-      await messenger?.send(chatId, "", [attachment]);
     },
     [chatId, client, messenger, reset],
   );
