@@ -5,6 +5,9 @@ import { expect, type Page } from "@playwright/test";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 export async function expectNoViolations(page: Page, where: string) {
+  // A colour still transitioning (a button just enabled) would be measured half-way: let finite
+  // transitions and animations end first (endless ones, like a pulsing icon, are left running).
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity));
   // Content outside landmarks (`region`) is a best practice, not WCAG; it was reported, so it is checked too.
   for (const options of [{ tags: WCAG_TAGS }, { rules: ["region"] }]) {
     const builder = new AxeBuilder({ page });
