@@ -5,6 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import S3rver from "s3rver";
+import { S3StorageDriver } from "~/server/storage/s3/s3-driver";
 
 export interface TestS3 {
   endpoint: string;
@@ -26,4 +27,18 @@ export async function startS3rver(bucket = "test-bucket"): Promise<TestS3> {
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** The s3 driver pointed at `s3`, as the app would configure it (path style, SSE), with 5 MiB parts. */
+export function s3DriverFor(s3: TestS3, maxBytes: number): S3StorageDriver {
+  return new S3StorageDriver({
+    bucket: s3.bucket,
+    region: "us-east-1",
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    credentials: s3.credentials,
+    serverSideEncryption: "AES256",
+    maxBytes,
+    partBytes: 5 * 1024 * 1024,
+  });
 }

@@ -4,8 +4,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStorage } from "~/server/storage";
-import { S3StorageDriver } from "~/server/storage/s3/s3-driver";
-import { startS3rver, type TestS3 } from "../../../../test/s3rver";
+import type { S3StorageDriver } from "~/server/storage/s3/s3-driver";
+import { s3DriverFor, startS3rver, type TestS3 } from "../../../../test/s3rver";
 import { directChatPair, expectTRPCError, registerUser } from "../../../../test/trpc";
 import { downloadAttachment, openAttachment } from "../../../../test/uploads";
 
@@ -15,16 +15,7 @@ let storage: S3StorageDriver;
 
 beforeAll(async () => {
   s3 = await startS3rver();
-  storage = new S3StorageDriver({
-    bucket: s3.bucket,
-    region: "us-east-1",
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-    credentials: s3.credentials,
-    serverSideEncryption: "AES256",
-    maxBytes: 20 * MiB,
-    partBytes: 5 * MiB,
-  });
+  storage = s3DriverFor(s3, 20 * MiB);
   setStorage(storage);
 });
 

@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startS3rver, type TestS3 } from "../../../../test/s3rver";
+import { s3DriverFor, startS3rver, type TestS3 } from "../../../../test/s3rver";
 import { newStorageKey } from "../storage-key";
 import type { UploadTarget } from "../storage-driver";
-import { S3StorageDriver } from "./s3-driver";
+import type { S3StorageDriver } from "./s3-driver";
 
 const MiB = 1024 * 1024;
 let s3: TestS3;
@@ -14,16 +14,7 @@ let storage: S3StorageDriver;
 
 beforeAll(async () => {
   s3 = await startS3rver();
-  storage = new S3StorageDriver({
-    bucket: s3.bucket,
-    region: "us-east-1",
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-    credentials: s3.credentials,
-    serverSideEncryption: "AES256",
-    maxBytes: 100 * MiB,
-    partBytes: 5 * MiB,
-  });
+  storage = s3DriverFor(s3, 100 * MiB);
 });
 
 afterAll(async () => {
