@@ -94,6 +94,14 @@ test("an image is sent with visible progress, arrives live and opens in the view
   const { readFile } = await import("node:fs/promises");
   expect(Buffer.compare(await readFile(path), PDF)).toBe(0);
 
+  // Alice's profile counts what she stored against her quota.
+  await alice.page.goto("/profile");
+  const usage = alice.page.getByTestId("storage-usage");
+  await expect(usage.getByRole("progressbar")).toHaveAttribute("aria-valuemax", "100");
+  expect(Number(await usage.getAttribute("data-used-bytes"))).toBeGreaterThan(PDF.length);
+  await expect(usage).toContainText(/Storage: .+ of .+ used|Хранилище: занято .+ из .+/);
+  await expectNoViolations(alice.page, "the profile with storage usage");
+
   await alice.context.close();
   await bob.context.close();
 });

@@ -8,6 +8,7 @@ import { LocaleSelect } from "./_components/locale-select";
 import { PasswordForm } from "./_components/password-form";
 import { PrivacyForm } from "./_components/privacy-form";
 import { ProfileForm } from "./_components/profile-form";
+import { StorageUsage } from "./_components/storage-usage";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("metadata");
@@ -31,6 +32,10 @@ export default async function ProfilePage() {
 
       <Section id="profile-privacy" title={t("privacy.title")} description={t("privacy.description")}>
         <PrivacyForm />
+      </Section>
+
+      <Section id="profile-storage" title={t("storage.title")} description={t("storage.description")}>
+        <StorageUsage />
       </Section>
 
       <Section id="profile-password" title={t("password.title")} description={t("password.description")}>
