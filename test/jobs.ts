@@ -22,7 +22,7 @@ export async function runQueuedJobs(options: { ignoreStartAfter?: boolean } = {}
     if (pass > 100) throw new Error("runQueuedJobs: jobs keep coming after 100 passes");
     let fetched = 0;
     for (const name of JOB_NAMES) {
-      const jobs = await boss.fetch<unknown>(name, { batchSize: 50, ignoreStartAfter: options.ignoreStartAfter ?? false });
+      const jobs = await boss.fetch<unknown>(name, { batchSize: 50, ignoreStartAfter: options.ignoreStartAfter ?? false, includeMetadata: true });
       fetched += jobs.length;
       for (const job of jobs) ran.push(await runOne(boss, name, job));
     }
@@ -30,7 +30,7 @@ export async function runQueuedJobs(options: { ignoreStartAfter?: boolean } = {}
   }
 }
 
-async function runOne(boss: PgBoss, name: JobName, job: PgBoss.Job<unknown>): Promise<RanJob> {
+async function runOne(boss: PgBoss, name: JobName, job: PgBoss.JobWithMetadata<unknown>): Promise<RanJob> {
   try {
     await runJob(name, job);
     await boss.complete(name, job.id);

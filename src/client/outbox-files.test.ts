@@ -25,7 +25,7 @@ function fakeServer() {
       if (offline) throw new Error("Failed to fetch");
       if (refuse) throw new TRPCClientError(refuse, { result: { error: { message: refuse, code: -32600, data: { httpStatus: 413, code: "PAYLOAD_TOO_LARGE" } } } });
       const upload = uploads.get(input.clientId) ?? {
-        attachment: { id: `att-${input.clientId}`, kind: "IMAGE" as const, fileName: input.fileName, mimeType: input.contentType, size: input.size, width: 1, height: 1, durationMs: null, waveform: null, hasThumbnail: true },
+        attachment: { id: `att-${input.clientId}`, kind: "IMAGE" as const, fileName: input.fileName, mimeType: input.contentType, size: input.size, width: 1, height: 1, durationMs: null, waveform: null, hasThumbnail: true, processing: false },
         parts: [],
         ready: false,
       };

@@ -25,6 +25,8 @@ export const APP_ERROR_TRPC_CODE = {
   BLOCKED_BY_YOU: "FORBIDDEN",
   BLOCKED_BY_THEM: "FORBIDDEN",
   FRIENDS_ONLY: "FORBIDDEN",
+  /** An image whose metadata is still being stripped: not served yet, ask again later (HTTP 409). */
+  ATTACHMENT_PROCESSING: "CONFLICT",
   /** The database (or another dependency) is unreachable for now: retry later (HTTP 503). */
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
 } as const;

@@ -8,7 +8,7 @@ import type { PutBlob, UploadApi, UploadJobState, UploadPlan, UploadTarget } fro
 const target = (url: string): UploadTarget => ({ method: "PUT", url, headers: { "content-type": "image/png" }, expiresAt: "2099-01-01T00:00:00Z" });
 
 function dto(id: string, size: number): AttachmentDto {
-  return { id, kind: "FILE", fileName: "f.bin", mimeType: "application/octet-stream", size, width: null, height: null, durationMs: null, waveform: null, hasThumbnail: false };
+  return { id, kind: "FILE", fileName: "f.bin", mimeType: "application/octet-stream", size, width: null, height: null, durationMs: null, waveform: null, hasThumbnail: false, processing: false };
 }
 
 function fakeApi(plan: () => UploadPlan) {

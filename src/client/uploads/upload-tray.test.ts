@@ -8,7 +8,7 @@ function setup(put: PutBlob = () => Promise.resolve({ etag: null })) {
   const api = {
     createUpload: vi.fn((input: { clientId: string; fileName: string; size: number }) =>
       Promise.resolve({
-        attachment: { id: `att-${input.clientId}`, kind: "FILE" as const, fileName: input.fileName, mimeType: "x/y", size: input.size, width: null, height: null, durationMs: null, waveform: null, hasThumbnail: false },
+        attachment: { id: `att-${input.clientId}`, kind: "FILE" as const, fileName: input.fileName, mimeType: "x/y", size: input.size, width: null, height: null, durationMs: null, waveform: null, hasThumbnail: false, processing: false },
         upload: { kind: "single" as const, target: { method: "PUT" as const, url: "u", headers: {}, expiresAt: "" } },
       }),
     ),
@@ -27,7 +27,7 @@ function setup(put: PutBlob = () => Promise.resolve({ etag: null })) {
   return { tray, api, revoke };
 }
 
-const dto = (id: string) => ({ id, kind: "FILE" as const, fileName: id, mimeType: "x/y", size: 1, width: null, height: null, durationMs: null, waveform: null, hasThumbnail: false });
+const dto = (id: string) => ({ id, kind: "FILE" as const, fileName: id, mimeType: "x/y", size: 1, width: null, height: null, durationMs: null, waveform: null, hasThumbnail: false, processing: false });
 const file = (name: string, type = "application/pdf") => new File(["x"], name, { type });
 
 describe("UploadTray", () => {

@@ -70,4 +70,5 @@ export const attachmentColumns = columns<Attachment>({
   waveform: "waveform",
   createdAt: "created_at",
   completedAt: "completed_at",
+  processing: "processing",
 });

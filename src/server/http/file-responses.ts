@@ -20,8 +20,8 @@ import { log } from "~/server/ops/logger";
 
 const NO_STORE = { "cache-control": "no-store" };
 
-function errorResponse(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: NO_STORE });
+function errorResponse(status: number, code: string, message: string, retryAfter?: number): Response {
+  return Response.json({ error: { code, message } }, { status, headers: retryAfter ? { ...NO_STORE, "retry-after": String(retryAfter) } : NO_STORE });
 }
 
 /** The signed-in (not banned) user of a plain GET; refreshed session cookies go into `responseHeaders`. */
@@ -39,7 +39,7 @@ export function notFound(): Response {
 export function failure(error: unknown): Response {
   if (error instanceof AppError) {
     const status = getHTTPStatusCodeFromError(new TRPCError({ code: APP_ERROR_TRPC_CODE[error.code] }));
-    return errorResponse(status, error.code, error.message);
+    return errorResponse(status, error.code, error.message, error.details.retryAfter);
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === "ERR_STREAM_PREMATURE_CLOSE" || code === "ECONNRESET" || (error as Error | null)?.name === "AbortError") {

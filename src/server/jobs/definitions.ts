@@ -19,6 +19,12 @@ const retried = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
 export const JOBS = {
   // Uploads never sent in a message (ATTACHMENT_ORPHAN_HOURS); `stately`: one run queued at most.
   "attachments.purge-orphans": { data: z.object({}), queue: { ...retried, policy: "stately", expireInSeconds: 30 * 60 }, cron: "17 * * * *" },
+  // An image just completed: strip its metadata and make its thumbnail (off the request path).
+  // Short backoff (5 s doubling): the person is looking at a placeholder meanwhile.
+  "attachments.process-image": {
+    data: z.object({ attachmentId: z.uuid() }),
+    queue: { retryLimit: 4, retryDelay: 5, retryBackoff: true, expireInSeconds: 10 * 60 },
+  },
   // Stored objects whose rows are gone (a deleted account's uploads, purged orphans, later messages).
   "storage.delete-objects": {
     data: z.object({

@@ -4,14 +4,14 @@
 import type PgBoss from "pg-boss";
 import { env } from "~/env";
 import { JOB_NAMES, JOBS, type JobName } from "./definitions";
-import { JOB_HANDLERS } from "./handlers";
+import { JOB_HANDLERS, type JobAttempt } from "./handlers";
 import { jobQueue, stopJobQueue } from "./queue";
 import { log } from "~/server/ops/logger";
 
 /** Validates a job's data and runs its handler; pg-boss (or the test drain) completes or fails it. */
-export async function runJob(name: JobName, job: Pick<PgBoss.Job<unknown>, "data">): Promise<unknown> {
-  const handler = JOB_HANDLERS[name] as (data: unknown) => Promise<unknown>;
-  return handler(JOBS[name].data.parse(job.data));
+export async function runJob(name: JobName, job: Pick<PgBoss.JobWithMetadata<unknown>, "data" | "retryCount" | "retryLimit">): Promise<unknown> {
+  const handler = JOB_HANDLERS[name] as (data: unknown, attempt: JobAttempt) => Promise<unknown>;
+  return handler(JOBS[name].data.parse(job.data), { final: job.retryCount >= job.retryLimit });
 }
 
 /** Starts JOBS_CONCURRENCY workers per queue and the cron schedules (no-op when JOBS_ENABLED=false). */
@@ -20,7 +20,7 @@ export async function startJobWorkers(): Promise<void> {
   const boss = await jobQueue({ supervise: true });
   for (const name of JOB_NAMES) {
     for (let worker = 0; worker < env.JOBS_CONCURRENCY; worker++) {
-      await boss.work(name, async ([job]) => (job ? runJob(name, job) : undefined));
+      await boss.work(name, { includeMetadata: true }, async ([job]) => (job ? runJob(name, job) : undefined));
     }
     const { cron } = JOBS[name] as { cron?: string };
     if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });

@@ -19,18 +19,23 @@ export async function detectType(firstBytes: Uint8Array): Promise<DetectedType |
   return { mime: found.mime, ext: found.ext, kind: mediaKind(found.mime) };
 }
 
-/** Detects the type of a stored file from the start of its stream, then releases the stream. */
-export async function detectStreamType(stream: AsyncIterable<Buffer> & { destroy(): void }): Promise<DetectedType | undefined> {
+/** Up to `maxBytes` from the start of a stream, then releases the stream. */
+export async function readStreamHead(stream: AsyncIterable<Buffer> & { destroy(): void }, maxBytes: number): Promise<Buffer> {
   const head: Buffer[] = [];
   let length = 0;
   try {
     for await (const chunk of stream) {
       head.push(chunk);
       length += chunk.length;
-      if (length >= DETECT_BYTES) break;
+      if (length >= maxBytes) break;
     }
   } finally {
     stream.destroy();
   }
-  return detectType(Buffer.concat(head).subarray(0, DETECT_BYTES));
+  return Buffer.concat(head).subarray(0, maxBytes);
+}
+
+/** Detects the type of a stored file from the start of its stream, then releases the stream. */
+export async function detectStreamType(stream: AsyncIterable<Buffer> & { destroy(): void }): Promise<DetectedType | undefined> {
+  return detectType(await readStreamHead(stream, DETECT_BYTES));
 }

@@ -36,6 +36,20 @@ function asAppError(error: unknown): never {
   throw error;
 }
 
+/**
+ * The displayed size (EXIF orientation applied) read from the image's header only, without decoding
+ * pixels; an image over the pixel limit is refused as the decoder would refuse it.
+ */
+export async function readImageSize(input: ImageInput): Promise<{ width: number; height: number }> {
+  try {
+    const { autoOrient } = await pipelineFor(input).metadata();
+    if (autoOrient.width * autoOrient.height > MAX_INPUT_PIXELS) throw new Error("Input image exceeds pixel limit");
+    return { width: autoOrient.width, height: autoOrient.height };
+  } catch (error) {
+    return asAppError(error);
+  }
+}
+
 /** Original dimensions and a WebP thumbnail of at most `maxEdge` px on its long side, without metadata. */
 export async function makeThumbnail(input: ImageInput, maxEdge = THUMBNAIL_MAX_EDGE): Promise<Thumbnail> {
   const image = pipelineFor(input);

@@ -60,6 +60,15 @@ export interface AttachmentDto {
   /** Voice messages: loudness samples 0..255. */
   waveform: number[] | null;
   hasThumbnail: boolean;
+  /** An image whose metadata stripping and thumbnail are still queued: not served yet (placeholder). */
+  processing: boolean;
+}
+
+/** An image attachment of a sent message finished processing: its thumbnail can be shown. */
+export interface AttachmentReady {
+  chatId: string;
+  messageId: string;
+  attachment: AttachmentDto;
 }
 
 export interface ReceiptUpdate {
@@ -94,6 +103,7 @@ export interface ServerToClientEvents {
   "user:updated": (payload: { userId: string }) => void;
   "typing:update": (update: TypingUpdate) => void;
   "presence:update": (update: PresenceUpdate) => void;
+  "attachment:ready": (update: AttachmentReady) => void;
   /** The node is shutting down: reconnect (to another node) after the given delay. */
   "server:shutdown": (payload: { reconnectInMs: number }) => void;
   /** Events may have been lost (Redis was unreachable): catch up as after a reconnect. */
@@ -129,6 +139,7 @@ export const PUBLISHED_EVENTS = [
   "typing:update",
   "presence:update",
   "sync:required",
+  "attachment:ready",
 ] as const;
 
 /** Sent by a sidecar to its own sockets only, never published by the app. */

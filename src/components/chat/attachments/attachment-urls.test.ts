@@ -13,6 +13,7 @@ const file = (patch: Partial<AttachmentDto>): AttachmentDto => ({
   durationMs: null,
   waveform: null,
   hasThumbnail: false,
+  processing: false,
   ...patch,
 });
 

@@ -1,11 +1,14 @@
 // Completing an upload: the stored bytes are checked (size as announced, type from the magic
-// bytes; the browser's claim is ignored), images are re-encoded without their metadata (EXIF, GPS)
-// and get a thumbnail and their pixel size, and the attachment becomes READY to be sent.
+// bytes; the browser's claim is ignored) and the attachment becomes READY to be sent. Images get
+// their pixel size from the header here (so the client reserves space) and are marked `processing`:
+// the `attachments.process-image` job, enqueued in the same transaction, strips their metadata and
+// makes the thumbnail (./process-image.ts). Avatars stay synchronous: small, bounded, needed at once.
 import { Readable } from "node:stream";
 import type { z } from "zod";
 import { db, type Attachment } from "~/server/db";
-import { detectStreamType } from "~/server/media/detect-type";
-import { makeSquareAvatar, makeThumbnail, stripMetadata } from "~/server/media/image-processing";
+import { enqueueIn } from "~/server/jobs/enqueue";
+import { detectStreamType, readStreamHead } from "~/server/media/detect-type";
+import { makeSquareAvatar, readImageSize } from "~/server/media/image-processing";
 import { canThumbnail, DOWNLOAD_CONTENT_TYPE, isInlineSafe, mediaKind } from "~/server/media/media-policy";
 import { getStorage } from "~/server/storage";
 import { newStorageKey } from "~/server/storage/storage-key";
@@ -27,7 +30,12 @@ interface Processed {
   thumbnailKey: string | null;
   width: number | null;
   height: number | null;
+  /** An image left to the process-image job. */
+  processing: boolean;
 }
+
+/** Enough of the start of an image for its header (JPEG EXIF segments come before the frame size). */
+const IMAGE_HEAD_BYTES = 1024 * 1024;
 
 export async function completeUpload(userId: string, input: CompleteInput): Promise<AttachmentDto> {
   const row = await pendingUploadOf(userId, input.attachmentId);
@@ -59,20 +67,23 @@ export async function completeUpload(userId: string, input: CompleteInput): Prom
     throw error;
   }
   const voice = row.purpose === "VOICE";
+  const data = {
+    ...processed,
+    size: BigInt(processed.size),
+    status: "READY" as const,
+    completedAt: new Date(),
+    durationMs: voice ? (input.durationMs ?? null) : null,
+    waveform: voice && input.waveform ? Buffer.from(input.waveform) : null,
+  };
   // Conditional on PENDING: of two completes racing, one wins and the other drops what it made.
-  const claimed = await db.attachment.updateMany({
-    where: { id: row.id, status: "PENDING" },
-    data: {
-      ...processed,
-      size: BigInt(processed.size),
-      status: "READY",
-      completedAt: new Date(),
-      durationMs: voice ? (input.durationMs ?? null) : null,
-      waveform: voice && input.waveform ? Buffer.from(input.waveform) : null,
-    },
+  // The image job is enqueued in the same transaction, so a READY image always has its job.
+  const claimed = await db.$transaction(async (tx) => {
+    const { count } = await tx.attachment.updateMany({ where: { id: row.id, status: "PENDING" }, data });
+    if (count > 0 && processed.processing) await enqueueIn(tx, "attachments.process-image", { attachmentId: row.id });
+    return count > 0;
   });
   const made = [processed.storageKey, processed.thumbnailKey].filter((key): key is string => key !== null && key !== row.storageKey);
-  if (claimed.count === 0) {
+  if (!claimed) {
     await Promise.all(made.map((key) => storage.delete(key)));
     return toAttachmentDto(await pendingUploadOf(userId, row.id));
   }
@@ -83,7 +94,7 @@ export async function completeUpload(userId: string, input: CompleteInput): Prom
 async function processStored(row: Attachment): Promise<Processed> {
   const storage = getStorage();
   const detected = await detectStreamType(await storage.read(row.storageKey));
-  const plain: Processed = { storageKey: row.storageKey, size: Number(row.size), mimeType: detected?.mime ?? DOWNLOAD_CONTENT_TYPE, thumbnailKey: null, width: null, height: null };
+  const plain: Processed = { storageKey: row.storageKey, size: Number(row.size), mimeType: detected?.mime ?? DOWNLOAD_CONTENT_TYPE, thumbnailKey: null, width: null, height: null, processing: false };
   if (row.purpose === "VOICE") {
     const mime = detected && (VOICE_CONTAINERS[detected.mime] ?? detected.mime);
     if (mediaKind(mime) !== "audio") throw new AppError("BAD_REQUEST", "The file's contents do not match an allowed type: a voice message must be an audio recording");
@@ -91,35 +102,23 @@ async function processStored(row: Attachment): Promise<Processed> {
   }
   if (row.purpose === "AVATAR") return squareAvatar(row, detected?.mime);
   if (!detected || !canThumbnail(detected.mime)) return plain;
-  if (!isInlineSafe(detected.mime)) return withThumbnailIfReadable(plain);
-  // The thumbnail first: it also proves the image decodes within the pixel limit.
-  const previewed = await withThumbnail(plain);
-  // Shown inline, so stored without metadata: re-encoded into a new object (the original is deleted once READY).
-  const cleanKey = newStorageKey("files");
   try {
-    const clean = await storage.write(cleanKey, stripMetadata(await storage.read(row.storageKey), detected.mime), { contentType: detected.mime });
-    return { ...previewed, storageKey: cleanKey, size: clean.size };
+    return { ...plain, ...(await imageSizeOf(row.storageKey)), processing: true };
   } catch (error) {
-    await Promise.all([storage.delete(cleanKey), storage.delete(previewed.thumbnailKey!)]);
+    // Download-only images (TIFF, HEIC) libvips cannot read stay plain files; a shown image must be readable.
+    if (error instanceof AppError && !isInlineSafe(detected.mime)) return plain;
     throw error;
   }
 }
 
-async function withThumbnail(file: Processed): Promise<Processed> {
+/** The pixel size from the image's header; the whole file only when the header is not in its first MiB. */
+async function imageSizeOf(storageKey: string): Promise<{ width: number; height: number }> {
   const storage = getStorage();
-  const { width, height, thumbnail } = await makeThumbnail(await storage.read(file.storageKey));
-  const thumbnailKey = newStorageKey("thumbs");
-  await storage.write(thumbnailKey, Readable.from([thumbnail.data]), { contentType: thumbnail.contentType });
-  return { ...file, thumbnailKey, width, height };
-}
-
-/** Download-only images (TIFF, HEIC): a preview when libvips can read them, else a plain file. */
-async function withThumbnailIfReadable(file: Processed): Promise<Processed> {
   try {
-    return await withThumbnail(file);
+    return await readImageSize(await readStreamHead(await storage.read(storageKey), IMAGE_HEAD_BYTES));
   } catch (error) {
-    if (error instanceof AppError) return file;
-    throw error;
+    if (error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE") throw error;
+    return readImageSize(await storage.read(storageKey));
   }
 }
 
@@ -136,5 +135,5 @@ async function squareAvatar(row: Attachment, mime: string | undefined): Promise<
   const avatar = await makeSquareAvatar(await storage.read(row.storageKey), AVATAR_EDGE);
   const storageKey = newStorageKey("avatars");
   await storage.write(storageKey, Readable.from([avatar.data]), { contentType: avatar.contentType });
-  return { storageKey, size: avatar.data.length, mimeType: avatar.contentType, thumbnailKey: null, width: AVATAR_EDGE, height: AVATAR_EDGE };
+  return { storageKey, size: avatar.data.length, mimeType: avatar.contentType, thumbnailKey: null, width: AVATAR_EDGE, height: AVATAR_EDGE, processing: false };
 }

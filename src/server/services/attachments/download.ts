@@ -13,6 +13,9 @@ import type { AttachmentRow } from "./dto";
 /** Lifetime of a download URL, in seconds. */
 const DOWNLOAD_TTL_SECONDS = 5 * 60;
 
+/** When to ask again for an image still being processed (the job usually takes well under a second). */
+const PROCESSING_RETRY_SECONDS = 2;
+
 type AttachmentVariant = z.output<typeof ZAttachmentVariant>;
 
 export interface DownloadRequest {
@@ -42,6 +45,8 @@ export async function downloadUrl(userId: string, request: DownloadRequest): Pro
   const row = await readableAttachment(userId, request.attachmentId);
   const thumbnail = request.variant === "thumbnail";
   if (thumbnail && !row.thumbnailKey) throw attachmentNotFound();
+  // Until the job has stripped it, the original may still carry its EXIF (GPS): never served.
+  if (row.processing) throw new AppError("ATTACHMENT_PROCESSING", "The image is still being processed: try again in a few seconds", { retryAfter: PROCESSING_RETRY_SECONDS });
   const fileName = thumbnail ? `${row.fileName.replace(/\.[^.]*$/, "")}.webp` : row.fileName;
   const headers = contentHeaders({ fileName, mime: thumbnail ? "image/webp" : row.mimeType, forceDownload: request.forceDownload });
   const expiresAt = new Date(Date.now() + DOWNLOAD_TTL_SECONDS * 1000);

@@ -24,5 +24,6 @@ export function toAttachmentDto(row: AttachmentRow): AttachmentDto {
     durationMs: row.durationMs,
     waveform: row.waveform ? [...row.waveform] : null,
     hasThumbnail: row.thumbnailKey !== null,
+    processing: row.processing,
   };
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "attachments" ADD COLUMN     "processing" BOOLEAN NOT NULL DEFAULT false;
+
