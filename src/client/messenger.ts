@@ -5,7 +5,7 @@
 // Framework-free; src/client/react.tsx exposes it to components.
 import type { TRPCClient } from "@trpc/client";
 import type { AppRouter } from "~/server/api/root";
-import type { Ack, AttachmentDto, MessageDto, PresenceUpdate, ReceiptUpdate } from "~/shared/realtime/events";
+import type { Ack, AttachmentDto, AttachmentReady, MessageDto, PresenceUpdate, ReceiptUpdate } from "~/shared/realtime/events";
 import { mergeServerList, withMessage, withoutChat, withReadMark, type ChatSummary } from "./chat-summaries";
 import { connectRealtime, type ClientSocket, type ConnectionOptions, type ConnectionState } from "./connection";
 import { DeliveredMarks } from "./delivered-marks";
@@ -18,7 +18,7 @@ import type { PutBlob } from "./uploads/types";
 import type { UploadJob } from "./uploads/upload-job";
 import { xhrPut } from "./uploads/xhr-put";
 import { seedReceipts, withReceipt, type Marks, type Receipts } from "./receipts";
-import { hasGap, mergeMessages, prependPage, timelineFromPage, type Timeline } from "./timeline";
+import { hasGap, mergeMessages, prependPage, timelineFromPage, withAttachment, withReadyAttachments, type Timeline } from "./timeline";
 import { withoutExpired, withTyping, type TypingState } from "./typing";
 
 export type { ChatSummary } from "./chat-summaries";
@@ -212,7 +212,19 @@ export class Messenger {
     this.set({ timelines: { ...this.state.timelines, [chatId]: timeline } });
   }
 
-  private receive(message: MessageDto) {
+  /** Images whose processing finished before their message arrived here (bounded; see withReadyAttachments). */
+  private readonly readyAttachments = new Map<string, AttachmentDto>();
+
+  private attachmentReady({ chatId, messageId, attachment }: AttachmentReady) {
+    const timeline = this.state.timelines[chatId];
+    const updated = timeline && withAttachment(timeline, messageId, attachment);
+    if (updated && updated !== timeline) return this.setTimeline(chatId, updated);
+    this.readyAttachments.set(attachment.id, attachment);
+    if (this.readyAttachments.size > 100) this.readyAttachments.delete(this.readyAttachments.keys().next().value!);
+  }
+
+  private receive(received: MessageDto) {
+    const message = withReadyAttachments(received, this.readyAttachments);
     const timeline = this.state.timelines[message.chatId];
     if (timeline) {
       const merged = mergeMessages(timeline, [message]);
@@ -340,6 +352,7 @@ export class Messenger {
     socket.on("typing:update", ({ chatId, userId, typing }) => this.applyTyping(chatId, userId, typing));
     socket.on("presence:update", (update) => this.set({ presence: { ...this.state.presence, [update.userId]: update } }));
     socket.on("sync:required", () => this.resync());
+    socket.on("attachment:ready", (update) => this.attachmentReady(update));
   }
 
   /** After every (re)connect, or when the server says events were lost: catch up on every open chat, flush the outbox, refresh lists. */

@@ -1,6 +1,6 @@
 // One chat's messages as the browser holds them: keyed by sequence, so a message that arrives twice
 // (live event, catch-up page, send answer) is stored once, and a jump in sequence is a gap to fetch.
-import type { MessageDto } from "~/shared/realtime/events";
+import type { AttachmentDto, MessageDto } from "~/shared/realtime/events";
 
 export interface Timeline {
   /** Sorted by seq, no duplicates. */
@@ -59,4 +59,21 @@ export function prependPage(timeline: Timeline, page: Page): Timeline {
 /** Messages above newestSeq are held but something below them is missing: fetch `after: newestSeq`. */
 export function hasGap(timeline: Timeline): boolean {
   return timeline.messages.some((message) => message.seq > timeline.newestSeq);
+}
+
+/** A message's attachment replaced by its newer state (an image finished processing); the same object when not held. */
+export function withAttachment(timeline: Timeline, messageId: string, attachment: AttachmentDto): Timeline {
+  const index = timeline.messages.findIndex((message) => message.id === messageId);
+  if (index < 0) return timeline;
+  const message = timeline.messages[index]!;
+  if (!message.attachments.some((held) => held.id === attachment.id)) return timeline;
+  const messages = [...timeline.messages];
+  messages[index] = { ...message, attachments: message.attachments.map((held) => (held.id === attachment.id ? attachment : held)) };
+  return { ...timeline, messages };
+}
+
+/** The message with any of its still-processing attachments whose ready state arrived first (events from two senders may cross). */
+export function withReadyAttachments(message: MessageDto, ready: ReadonlyMap<string, AttachmentDto>): MessageDto {
+  if (!message.attachments.some((attachment) => attachment.processing && ready.has(attachment.id))) return message;
+  return { ...message, attachments: message.attachments.map((attachment) => (attachment.processing ? (ready.get(attachment.id) ?? attachment) : attachment)) };
 }

@@ -17,7 +17,7 @@ export function useImageViewer(): ImageViewerApi | null {
 export function ImageViewerProvider({ messages, children }: { messages: MessageDto[] | undefined; children: ReactNode }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const images = useMemo<AttachmentDto[]>(
-    () => (messages ?? []).flatMap((message) => (message.deletedAt ? [] : message.attachments.filter((attachment) => attachment.kind === "IMAGE"))),
+    () => (messages ?? []).flatMap((message) => (message.deletedAt ? [] : message.attachments.filter((attachment) => attachment.kind === "IMAGE" && !attachment.processing))),
     [messages],
   );
   const api = useMemo(() => ({ open: setOpenId }), []);

@@ -8,6 +8,7 @@ import { cn } from "~/components/ui/cn";
 import { useTRPC } from "~/trpc/react";
 import { Dialog } from "../dialog";
 import { attachmentUrl, previewUrl } from "./attachment-urls";
+import { ProcessingPlaceholder } from "./processing-placeholder";
 import { ImageViewer } from "./image-viewer";
 import { FileCard } from "./message-attachments";
 import { VoicePlayer } from "./voice-player";
@@ -67,7 +68,7 @@ function MediaTab({ chatId, tab }: { chatId: string; tab: Tab }) {
     trpc.attachment.list.infiniteQueryOptions({ chatId, filter: tab, limit: PAGE }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
   );
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const images = items.filter((item) => item.kind === "IMAGE");
+  const images = items.filter((item) => item.kind === "IMAGE" && !item.processing);
 
   if (query.isPending) return <p className="py-8 text-center text-sm text-neutral-500">…</p>;
   if (query.isError)
@@ -84,7 +85,9 @@ function MediaTab({ chatId, tab }: { chatId: string; tab: Tab }) {
         <ul className="grid grid-cols-3 gap-1 sm:grid-cols-4">
           {items.map((item) => (
             <li key={item.id} data-testid="media-item" className="aspect-square overflow-hidden rounded-md bg-neutral-100 dark:bg-neutral-800">
-              {item.kind === "IMAGE" ? (
+              {item.processing ? (
+                <ProcessingPlaceholder fileName={item.fileName} />
+              ) : item.kind === "IMAGE" ? (
                 <button type="button" aria-label={tViewer("openImage", { name: item.fileName })} onClick={() => setViewing(images.indexOf(item))} className="block size-full">
                   {/* eslint-disable-next-line @next/next/no-img-element -- a signed redirect per viewer */}
                   <img src={previewUrl(item)} alt={item.fileName} loading="lazy" className="size-full object-cover" />

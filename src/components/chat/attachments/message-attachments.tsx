@@ -8,6 +8,7 @@ import { DownloadIcon, FileIcon } from "../icons";
 import { formatBytes } from "../format";
 import { attachmentUrl, downloadUrl, fitBox, isVisual, previewUrl, typeLabel } from "./attachment-urls";
 import { useImageViewer } from "./image-viewer-context";
+import { ProcessingPlaceholder } from "./processing-placeholder";
 import { VoicePlayer } from "./voice-player";
 
 const SINGLE_MAX = { width: 320, height: 360 };
@@ -66,6 +67,7 @@ function Media({ attachment, cover }: { attachment: AttachmentDto; cover?: boole
       />
     );
   }
+  if (attachment.processing) return <ProcessingPlaceholder fileName={attachment.fileName} />;
   return (
     <button
       type="button"
