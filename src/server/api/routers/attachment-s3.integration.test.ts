@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setStorage } from "~/server/storage";
 import type { S3StorageDriver } from "~/server/storage/s3/s3-driver";
+import { runQueuedJobs } from "../../../../test/jobs";
 import { s3DriverFor, startS3rver, type TestS3 } from "../../../../test/s3rver";
 import { directChatPair, expectTRPCError, registerUser } from "../../../../test/trpc";
 import { downloadAttachment, openAttachment } from "../../../../test/uploads";
@@ -29,7 +30,7 @@ function put(target: { url: string; headers: Record<string, string> }, body: Uin
 }
 
 describe("attachments on S3 (s3rver)", () => {
-  it("a photo PUT straight to the store comes back to the other member without its EXIF, with a thumbnail", async () => {
+  it("a photo PUT straight to the store comes back to the other member without its EXIF, with a thumbnail, once processed", async () => {
     const { alice, bob, chatId } = await directChatPair();
     const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#c63" } })
       .jpeg()
@@ -40,8 +41,10 @@ describe("attachments on S3 (s3rver)", () => {
     expect(slot.upload.target.url.startsWith(s3.endpoint)).toBe(true);
     expect((await put(slot.upload.target, photo)).status).toBe(200);
     const image = await alice.call().attachment.complete({ attachmentId: slot.attachment.id });
-    expect(image).toMatchObject({ kind: "IMAGE", width: 400, height: 300, hasThumbnail: true });
+    expect(image).toMatchObject({ kind: "IMAGE", width: 400, height: 300, processing: true });
     await alice.call().message.send({ chatId, clientId: randomUUID(), attachmentIds: [image.id] });
+    expect((await openAttachment(bob.jar, image.id)).status).toBe(409);
+    expect((await runQueuedJobs()).filter((job) => job.name === "attachments.process-image")).toEqual([expect.objectContaining({ ok: true })]);
 
     const { redirect, response } = await downloadAttachment(bob.jar, image.id);
     expect(redirect.headers.get("location")!.startsWith(s3.endpoint)).toBe(true);

@@ -6,10 +6,12 @@ import sharp from "sharp";
 import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
+import { processImage } from "~/server/services/attachments/process-image";
 import { setStorage } from "~/server/storage";
 import { LocalStorageDriver, type LocalDriverConfig } from "~/server/storage/local/local-driver";
 import { WAVEFORM_MAX_SAMPLES, type ZAttachmentPurpose } from "~/shared/schemas/attachment";
 import { MESSAGE_MAX_ATTACHMENTS } from "~/shared/schemas/chat";
+import { queuedJobs, runQueuedJobs } from "../../../../test/jobs";
 import { recordPublishedPerTest, sentTo } from "../../../../test/publisher";
 import { directChatPair, expectTRPCError, registerUser, type Client } from "../../../../test/trpc";
 import { downloadAttachment, getSigned, openAttachment, putBytes, type Target } from "../../../../test/uploads";
@@ -321,7 +323,7 @@ describe("attachments on the local driver", () => {
     await expectTRPCError(alice.call().attachment.uploadPart({ attachmentId: done.id, partNumber: 1 }), "BAD_REQUEST");
   });
 
-  it("strips EXIF and GPS from a photo, stores its displayed size and serves a thumbnail", async () => {
+  it("a photo is served only once the job stripped its EXIF and GPS; then its thumbnail arrives live", async () => {
     const { alice, bob, chatId } = await directChatPair();
     const photo = await sharp({ create: { width: 640, height: 320, channels: 3, background: "#3366cc" } })
       .jpeg()
@@ -329,9 +331,30 @@ describe("attachments on the local driver", () => {
       .withMetadata({ orientation: 6 })
       .toBuffer();
     expect(photo.includes(Buffer.from("SpyCam"))).toBe(true);
+    const objects = await storedObjectCount();
+    // complete: the displayed size (orientation applied) from the header, the rest left to the job.
     const image = await upload(alice, chatId, "IMG_0001.JPG", photo, { contentType: "image/jpeg" });
-    expect(image).toMatchObject({ kind: "IMAGE", mimeType: "image/jpeg", width: 320, height: 640, hasThumbnail: true });
-    await alice.call().message.send({ chatId, clientId: randomUUID(), content: "look", attachmentIds: [image.id] });
+    expect(image).toMatchObject({ kind: "IMAGE", mimeType: "image/jpeg", width: 320, height: 640, hasThumbnail: false, processing: true });
+    expect(await queuedJobs("attachments.process-image")).toEqual([expect.objectContaining({ data: { attachmentId: image.id }, state: "created" })]);
+    const sent = await alice.call().message.send({ chatId, clientId: randomUUID(), content: "look", attachmentIds: [image.id] });
+    expect(sent.message.attachments).toEqual([image]);
+
+    // Not processed yet: the original (which still has its GPS) is refused, the thumbnail does not exist.
+    const refused = await openAttachment(bob.jar, image.id);
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get("retry-after")).toBe("2");
+    expect(await refused.json()).toMatchObject({ error: { code: "ATTACHMENT_PROCESSING" } });
+    expect((await openAttachment(bob.jar, image.id, "thumbnail")).status).toBe(404);
+    await expectTRPCError(bob.call().attachment.downloadUrl({ attachmentId: image.id }), "CONFLICT");
+    expect(sentTo(published, bob.user.id, "attachment:ready")).toEqual([]);
+
+    const ran = await runQueuedJobs();
+    expect(ran.filter((job) => job.name === "attachments.process-image")).toEqual([expect.objectContaining({ ok: true })]);
+    const processed = (await bob.call().message.history({ chatId })).messages.at(-1)!.attachments[0]!;
+    expect(processed).toMatchObject({ id: image.id, kind: "IMAGE", width: 320, height: 640, hasThumbnail: true, processing: false });
+    for (const member of [alice, bob]) {
+      expect(sentTo(published, member.user.id, "attachment:ready")).toEqual([{ chatId, messageId: sent.message.id, attachment: processed }]);
+    }
 
     const original = await downloadAttachment(bob.jar, image.id);
     expect(original.response!.headers.get("content-disposition")).toMatch(/^inline; /);
@@ -340,7 +363,9 @@ describe("attachments on the local driver", () => {
     const metadata = await sharp(stored).metadata();
     expect(metadata).toMatchObject({ format: "jpeg", width: 320, height: 640 });
     expect(metadata.exif).toBeUndefined();
-    expect(image.size).toBe(stored.length);
+    expect(processed.size).toBe(stored.length);
+    // The cleaned copy and the thumbnail; the original with its GPS is gone from the store.
+    expect(await storedObjectCount()).toBe(objects + 2);
 
     const thumbnail = await downloadAttachment(bob.jar, image.id, "thumbnail");
     expect(thumbnail.response!.headers.get("content-type")).toBe("image/webp");
@@ -351,9 +376,23 @@ describe("attachments on the local driver", () => {
     const media = await bob.call().attachment.list({ chatId });
     expect(media).toEqual({ items: [expect.objectContaining({ id: image.id, senderId: alice.user.id })], nextCursor: null });
     expect((await bob.call().attachment.list({ chatId, filter: "files" })).items).toEqual([]);
+    // Idempotent: running the job again changes nothing and tells no one.
+    await processImage(image.id, { final: false });
+    expect(sentTo(published, bob.user.id, "attachment:ready")).toHaveLength(1);
   });
 
-  it("two completes racing for one photo agree on one result and leave no stray objects", async () => {
+  it("an image processed before it is sent tells no one; its message carries the thumbnail", async () => {
+    const { alice, bob, chatId } = await directChatPair();
+    const photo = await sharp({ create: { width: 200, height: 100, channels: 3, background: "#0a0" } }).png().toBuffer();
+    const image = await upload(alice, chatId, "early.png", photo);
+    await runQueuedJobs();
+    expect(published.filter((entry) => entry.event === "attachment:ready")).toEqual([]);
+    const sent = await alice.call().message.send({ chatId, clientId: randomUUID(), attachmentIds: [image.id] });
+    expect(sent.message.attachments).toEqual([expect.objectContaining({ id: image.id, hasThumbnail: true, processing: false })]);
+    expect((await downloadAttachment(bob.jar, image.id, "thumbnail")).response!.status).toBe(200);
+  });
+
+  it("two completes racing for one photo agree on one result, enqueue one job and leave no stray objects", async () => {
     const { alice, chatId } = await directChatPair();
     const photo = await sharp({ create: { width: 200, height: 100, channels: 3, background: "#0a0" } }).png().toBuffer();
     const objects = await storedObjectCount();
@@ -361,20 +400,38 @@ describe("attachments on the local driver", () => {
     await putBytes(target, photo);
     const [a, b] = await Promise.all([0, 1].map(() => alice.call().attachment.complete({ attachmentId: slot.attachment.id })));
     expect(a).toEqual(b);
-    expect(a).toMatchObject({ kind: "IMAGE", hasThumbnail: true });
+    expect(a).toMatchObject({ kind: "IMAGE", width: 200, height: 100, processing: true });
+    expect((await queuedJobs("attachments.process-image")).filter((job) => (job.data as { attachmentId: string }).attachmentId === a!.id)).toHaveLength(1);
+    await runQueuedJobs();
     // The cleaned original and its thumbnail.
     expect(await storedObjectCount()).toBe(objects + 2);
   });
 
-  it("a corrupt or cut-off image is refused with a readable error and not kept", async () => {
+  it("an image whose header is unreadable is refused with a readable error and not kept", async () => {
     const { alice, chatId } = await directChatPair();
     const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#f00" } }).png().toBuffer();
-    for (const broken of [Buffer.concat([png.subarray(0, 33), Buffer.alloc(200, 0x41)]), png.subarray(0, png.length - 20)]) {
-      const { slot, target } = await slotWithTarget(alice, chatId, "broken.png", broken);
-      await putBytes(target, broken);
-      const { error } = await expectTRPCError(alice.call().attachment.complete({ attachmentId: slot.attachment.id }), "BAD_REQUEST");
-      expect(error.message).toMatch(/^Not a readable image/);
-      expect(await db.attachment.count({ where: { id: slot.attachment.id } })).toBe(0);
+    const broken = Buffer.concat([png.subarray(0, 33), Buffer.alloc(200, 0x41)]);
+    const { slot, target } = await slotWithTarget(alice, chatId, "broken.png", broken);
+    await putBytes(target, broken);
+    const { error } = await expectTRPCError(alice.call().attachment.complete({ attachmentId: slot.attachment.id }), "BAD_REQUEST");
+    expect(error.message).toMatch(/^Not a readable image/);
+    expect(await db.attachment.count({ where: { id: slot.attachment.id } })).toBe(0);
+  });
+
+  it("a cut-off image with a sound header ends up a download-only file, never stuck processing", async () => {
+    const { alice, bob, chatId } = await directChatPair();
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#f00" } }).png().toBuffer();
+    const noisy = await sharp({ create: { width: 64, height: 64, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 30 } } }).png().toBuffer();
+    for (const broken of [png.subarray(0, png.length - 20), noisy.subarray(0, noisy.length / 2)]) {
+      const image = await upload(alice, chatId, "broken.png", broken);
+      expect(image).toMatchObject({ kind: "IMAGE", width: 64, height: 64, processing: true });
+      await alice.call().message.send({ chatId, clientId: randomUUID(), attachmentIds: [image.id] });
+      expect((await runQueuedJobs()).filter((job) => job.name === "attachments.process-image")).toEqual([expect.objectContaining({ ok: true })]);
+      const [ready] = sentTo(published, bob.user.id, "attachment:ready").slice(-1) as [{ attachment: unknown }];
+      expect(ready.attachment).toMatchObject({ id: image.id, kind: "FILE", mimeType: "application/octet-stream", hasThumbnail: false, processing: false });
+      const { response } = await downloadAttachment(bob.jar, image.id);
+      expect(response!.headers.get("content-disposition")).toMatch(/^attachment; /);
+      expect((await bodyOf(response)).equals(broken)).toBe(true);
     }
   });
 
