@@ -50,6 +50,8 @@ export default defineConfig({
       LIMIT_GROUPS_PER_MINUTE: "1000",
       LIMIT_MEMBER_ADDS_PER_MINUTE: "1000",
       LIMIT_PASSWORD_CHECKS_PER_15_MINUTES: "1000",
+      // Images wait for the attachments.process-image job (run in the Next process): poll often.
+      JOBS_POLL_SECONDS: "0.5",
     },
   },
 });

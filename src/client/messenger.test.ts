@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TYPING_TTL_MS } from "~/shared/realtime/events";
+import { TYPING_TTL_MS, type AttachmentDto, type MessageDto } from "~/shared/realtime/events";
 import { DELIVERED_BATCH_MS } from "./delivered-marks";
 import { message, startMessenger, summary } from "./messenger-test-doubles";
 
@@ -239,5 +239,45 @@ describe("Messenger: typing", () => {
     messenger.typing("c1");
     messenger.stopTyping("c1");
     expect(socket.emitted.filter((entry) => entry.event.startsWith("typing:")).map((entry) => entry.event)).toEqual(["typing:start", "typing:start", "typing:stop"]);
+  });
+});
+
+describe("Messenger: images processed after they were sent", () => {
+  const image = (processing: boolean): AttachmentDto => ({
+    id: "a1",
+    kind: "IMAGE",
+    fileName: "sunset.png",
+    mimeType: "image/png",
+    size: 100,
+    width: 640,
+    height: 320,
+    durationMs: null,
+    waveform: null,
+    hasThumbnail: !processing,
+    processing,
+  });
+  const attachmentsOf = (state: { timelines: Record<string, { messages: MessageDto[] }> }) => state.timelines.c1!.messages.map((entry) => entry.attachments);
+
+  it("swaps the processing placeholder for the thumbnail when attachment:ready arrives", async () => {
+    const { messenger, server, socket, connect } = await startMessenger();
+    const sent = message("c1", 1, "bob", { attachments: [image(true)] });
+    server.store(sent);
+    await messenger.openChat("c1");
+    connect();
+    socket.deliver("attachment:ready", { chatId: "c1", messageId: "another", attachment: { ...image(false), id: "a2" } });
+    expect(attachmentsOf(messenger.getState())).toEqual([[image(true)]]);
+    socket.deliver("attachment:ready", { chatId: "c1", messageId: sent.id, attachment: image(false) });
+    expect(attachmentsOf(messenger.getState())).toEqual([[image(false)]]);
+  });
+
+  it("applies a ready event that overtook its message", async () => {
+    const { messenger, server, socket, connect } = await startMessenger();
+    server.store(message("c1", 1, "bob"));
+    await messenger.openChat("c1");
+    connect();
+    const sent = message("c1", 2, "bob", { attachments: [image(true)] });
+    socket.deliver("attachment:ready", { chatId: "c1", messageId: sent.id, attachment: image(false) });
+    socket.deliver("message:new", sent);
+    expect(attachmentsOf(messenger.getState())).toEqual([[], [image(false)]]);
   });
 });
