@@ -10,6 +10,25 @@ import { attachmentUrl, downloadUrl } from "./attachment-urls";
 
 const ZOOMS = [1, 1.5, 2, 3, 4];
 
+const BUTTON = "inline-flex size-10 items-center justify-center rounded-full text-white/90 hover:bg-white/15 disabled:opacity-30 disabled:hover:bg-transparent";
+
+/** The previous/next arrow on the image's edge. */
+function StepButton({ direction, label, disabled, onClick }: { direction: "previous" | "next"; label: string; disabled: boolean; onClick: () => void }) {
+  const previous = direction === "previous";
+  return (
+    <button
+      type="button"
+      data-testid={`image-viewer-${direction}`}
+      aria-label={label}
+      disabled={disabled}
+      onClick={onClick}
+      className={`${BUTTON} absolute top-1/2 ${previous ? "left-2" : "right-2"} size-12 -translate-y-1/2 bg-black/30`}
+    >
+      <ChevronIcon direction={previous ? "left" : "right"} />
+    </button>
+  );
+}
+
 export function ImageViewer({ images, index, onIndex, onClose }: { images: AttachmentDto[]; index: number; onIndex: (index: number) => void; onClose: () => void }) {
   const t = useTranslations("chat.attachments.viewer");
   const ref = useRef<HTMLDialogElement>(null);
@@ -35,7 +54,6 @@ export function ImageViewer({ images, index, onIndex, onClose }: { images: Attac
     else return;
     event.preventDefault();
   };
-  const button = "inline-flex size-10 items-center justify-center rounded-full text-white/90 hover:bg-white/15 disabled:opacity-30 disabled:hover:bg-transparent";
 
   return (
     <dialog
@@ -54,16 +72,16 @@ export function ImageViewer({ images, index, onIndex, onClose }: { images: Attac
             </span>{" "}
             · {image.fileName}
           </p>
-          <button type="button" data-testid="image-viewer-zoom-out" aria-label={t("zoomOut")} title={t("zoomOut")} disabled={zoom === 0} onClick={() => step(-1)} className={button}>
+          <button type="button" data-testid="image-viewer-zoom-out" aria-label={t("zoomOut")} title={t("zoomOut")} disabled={zoom === 0} onClick={() => step(-1)} className={BUTTON}>
             <ZoomIcon out />
           </button>
-          <button type="button" data-testid="image-viewer-zoom-in" aria-label={t("zoomIn")} title={t("zoomIn")} disabled={zoom === ZOOMS.length - 1} onClick={() => step(1)} className={button}>
+          <button type="button" data-testid="image-viewer-zoom-in" aria-label={t("zoomIn")} title={t("zoomIn")} disabled={zoom === ZOOMS.length - 1} onClick={() => step(1)} className={BUTTON}>
             <ZoomIcon />
           </button>
-          <a href={downloadUrl(image.id)} download={image.fileName} data-testid="image-viewer-download" aria-label={t("download")} title={t("download")} className={button}>
+          <a href={downloadUrl(image.id)} download={image.fileName} data-testid="image-viewer-download" aria-label={t("download")} title={t("download")} className={BUTTON}>
             <DownloadIcon />
           </a>
-          <button type="button" data-testid="image-viewer-close" aria-label={t("close")} title={t("close")} onClick={() => ref.current?.close()} className={button} autoFocus>
+          <button type="button" data-testid="image-viewer-close" aria-label={t("close")} title={t("close")} onClick={() => ref.current?.close()} className={BUTTON} autoFocus>
             <CloseIcon className="size-6" />
           </button>
         </div>
@@ -84,26 +102,8 @@ export function ImageViewer({ images, index, onIndex, onClose }: { images: Attac
               className={zoom ? "size-full cursor-zoom-out object-contain" : "max-h-[calc(100dvh-4rem)] max-w-full cursor-zoom-in object-contain"}
             />
           </div>
-          <button
-            type="button"
-            data-testid="image-viewer-previous"
-            aria-label={t("previous")}
-            disabled={!hasPrevious}
-            onClick={() => onIndex(index - 1)}
-            className={`${button} absolute top-1/2 left-2 size-12 -translate-y-1/2 bg-black/30`}
-          >
-            <ChevronIcon direction="left" />
-          </button>
-          <button
-            type="button"
-            data-testid="image-viewer-next"
-            aria-label={t("next")}
-            disabled={!hasNext}
-            onClick={() => onIndex(index + 1)}
-            className={`${button} absolute top-1/2 right-2 size-12 -translate-y-1/2 bg-black/30`}
-          >
-            <ChevronIcon direction="right" />
-          </button>
+          <StepButton direction="previous" label={t("previous")} disabled={!hasPrevious} onClick={() => onIndex(index - 1)} />
+          <StepButton direction="next" label={t("next")} disabled={!hasNext} onClick={() => onIndex(index + 1)} />
         </div>
       </div>
     </dialog>

@@ -421,7 +421,7 @@ describe("attachments on the local driver", () => {
   it("a cut-off image with a sound header ends up a download-only file, never stuck processing", async () => {
     const { alice, bob, chatId } = await directChatPair();
     const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#f00" } }).png().toBuffer();
-    const noisy = await sharp({ create: { width: 64, height: 64, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 30 } } }).png().toBuffer();
+    const noisy = await sharp({ create: { width: 64, height: 64, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 30 } } }).png().toBuffer();
     for (const broken of [png.subarray(0, png.length - 20), noisy.subarray(0, noisy.length / 2)]) {
       const image = await upload(alice, chatId, "broken.png", broken);
       expect(image).toMatchObject({ kind: "IMAGE", width: 64, height: 64, processing: true });

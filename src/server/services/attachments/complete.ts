@@ -23,7 +23,8 @@ type CompleteInput = z.output<typeof ZCompleteUploadInput>;
 /** Browsers record voice into WebM, Ogg or MP4 containers, whose magic bytes say "video" even without a picture. */
 const VOICE_CONTAINERS: Record<string, string> = { "video/webm": "audio/webm", "video/ogg": "audio/ogg", "video/mp4": "audio/mp4" };
 
-interface Processed {
+/** What a completed upload stores (also what the image job rewrites, without `processing`). */
+export interface Processed {
   storageKey: string;
   size: number;
   mimeType: string;

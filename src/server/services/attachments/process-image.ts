@@ -18,16 +18,10 @@ import { getStorage } from "~/server/storage";
 import { newStorageKey } from "~/server/storage/storage-key";
 import { AppError } from "~/shared/errors";
 import { memberIds } from "../core/chat-access";
+import type { Processed } from "./complete";
 import { toAttachmentDto, type AttachmentRow } from "./dto";
 
-interface Variants {
-  storageKey: string;
-  size: number;
-  mimeType: string;
-  thumbnailKey: string | null;
-  width: number | null;
-  height: number | null;
-}
+type Variants = Omit<Processed, "processing">;
 
 /** `final`: pg-boss will not retry after this attempt. */
 export async function processImage(attachmentId: string, attempt: { final: boolean }): Promise<void> {
