@@ -1,6 +1,7 @@
 // The sidecar's /metrics: only with the bearer token (404 without one configured, 401 with a wrong
 // one), counters that move with real sockets and messages, and no user or chat id in any label.
 import { describe, expect, it } from "vitest";
+import { metricSample as sample } from "../test/metrics";
 import { collect, waitUntil } from "../test/sockets";
 import { inProcessSidecar } from "../test/in-process-sidecar";
 import { registerUser } from "../test/trpc";
@@ -12,12 +13,6 @@ const sidecar = inProcessSidecar({ metricsToken: TOKEN });
 async function scrape(url: string, authorization?: string) {
   const response = await fetch(`${url}/metrics`, { headers: authorization ? { authorization } : {} });
   return { status: response.status, text: await response.text() };
-}
-
-/** One sample's value from the exposition text (`name` with its labels as written, e.g. `x{event="a"}`). */
-function sample(text: string, name: string): number {
-  const line = text.split("\n").find((row) => row.startsWith(`${name} `));
-  return line ? Number(line.slice(name.length + 1)) : 0;
 }
 
 describe("the sidecar's /metrics", () => {

@@ -1,6 +1,7 @@
 // /api/metrics: only with the bearer token (404 without one configured, 401 with a wrong one); tRPC
 // timings by procedure and code, pool gauges and rate-limit rejections move, and no id leaks into labels.
 import { describe, expect, it } from "vitest";
+import { metricSample as sample } from "../../../test/metrics";
 import { consume } from "~/server/rate-limit";
 import { expectTRPCError, registerUser } from "../../../test/trpc";
 import { metricsResponse } from "./app-metrics";
@@ -10,11 +11,6 @@ const TOKEN = "metrics-token-for-the-app-test";
 async function scrape(authorization?: string, { token = TOKEN }: { token?: string | null } = {}) {
   const response = await metricsResponse(new Request("http://localhost/api/metrics", { headers: authorization ? { authorization } : {} }), token ?? undefined);
   return { status: response.status, text: await response.text() };
-}
-
-function sample(text: string, name: string): number {
-  const line = text.split("\n").find((row) => row.startsWith(`${name} `));
-  return line ? Number(line.slice(name.length + 1)) : 0;
 }
 
 describe("/api/metrics", () => {

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createStorage, storageConfigFromEnv, type StorageEnv } from "./create-storage";
+import { storageEnv } from "../../../test/storage-env";
+import { createStorage, storageConfigFromEnv } from "./create-storage";
 import { LocalStorageDriver } from "./local/local-driver";
 import { S3StorageDriver } from "./s3/s3-driver";
 import { assertStorageKey, newStorageKey } from "./storage-key";
 import { partCountFor, partSizeOf } from "./upload-limits";
 
 const MiB = 1024 * 1024;
-const base: StorageEnv = {
-  STORAGE_DRIVER: "local",
-  STORAGE_LOCAL_DIR: ".data/uploads",
-  AUTH_SECRET: "auth-secret-0123456789abcdef-0123456789",
-  UPLOAD_MAX_BYTES: 25 * MiB,
-  UPLOAD_PART_BYTES: 8 * MiB,
-  S3_REGION: "us-east-1",
-  S3_FORCE_PATH_STYLE: false,
-  S3_SERVER_SIDE_ENCRYPTION: "AES256",
-};
+const base = storageEnv();
 
 describe("storageConfigFromEnv", () => {
   it("defaults to the local driver keyed by AUTH_SECRET, or by STORAGE_ENCRYPTION_KEY when set", () => {

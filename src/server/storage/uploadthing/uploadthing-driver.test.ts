@@ -5,7 +5,8 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { UTApi, UTFile } from "uploadthing/server";
 import { AppError } from "~/shared/errors";
-import { createStorage, storageConfigFromEnv, type StorageEnv } from "../create-storage";
+import { storageEnv } from "../../../../test/storage-env";
+import { createStorage, storageConfigFromEnv } from "../create-storage";
 import { storageBrowserOrigins } from "../browser-origins";
 import { UploadThingStorageDriver } from "./uploadthing-driver";
 import { API_KEY, APP_ID, fakeFetch, TOKEN, urlSignatureValid } from "./ut-test-kit";
@@ -153,17 +154,7 @@ describe("uploadthing driver: reading, deleting, download URLs", () => {
 });
 
 describe("uploadthing configuration", () => {
-  const env: StorageEnv = {
-    STORAGE_DRIVER: "uploadthing",
-    STORAGE_LOCAL_DIR: ".data/uploads",
-    AUTH_SECRET: "auth-secret-0123456789abcdef-0123456789",
-    UPLOAD_MAX_BYTES: 25 * MiB,
-    UPLOAD_PART_BYTES: 8 * MiB,
-    S3_REGION: "us-east-1",
-    S3_FORCE_PATH_STYLE: false,
-    S3_SERVER_SIDE_ENCRYPTION: "AES256",
-    UPLOADTHING_TOKEN: TOKEN,
-  };
+  const env = storageEnv({ STORAGE_DRIVER: "uploadthing", UPLOADTHING_TOKEN: TOKEN });
 
   it("STORAGE_DRIVER=uploadthing builds the driver with one upload per file, and needs a valid token", () => {
     const storage = createStorage(storageConfigFromEnv(env));
