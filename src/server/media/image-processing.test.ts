@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { AppError } from "~/shared/errors";
 import { detectType } from "./detect-type";
-import { makeThumbnail, stripMetadata } from "./image-processing";
+import { makeThumbnail, readImageSize, stripMetadata } from "./image-processing";
 
 const GPS_EXIF = {
   IFD0: { Make: "TestCam" },
@@ -60,6 +60,19 @@ describe("makeThumbnail", () => {
   it("refuses bytes that are not an image", async () => {
     const error = await makeThumbnail(Buffer.from("<html>not an image</html>")).catch((caught: unknown) => caught);
     expect((error as AppError).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("readImageSize", () => {
+  it("reads the displayed size of a rotated JPEG from its first bytes alone", async () => {
+    const jpeg = await photo(600, 300).jpeg().withExif(GPS_EXIF).withMetadata({ orientation: 6 }).toBuffer();
+    expect(await readImageSize(jpeg.subarray(0, 2048))).toEqual({ width: 300, height: 600 });
+  });
+
+  it("refuses a header over 100 megapixels, and bytes that are not an image", async () => {
+    const huge = withPngSize(await photo(1, 1).png().toBuffer(), 10_001, 10_000);
+    expect(await readImageSize(huge).catch((caught: AppError) => caught.code)).toBe("PAYLOAD_TOO_LARGE");
+    expect(await readImageSize(Buffer.from("<html>not an image</html>")).catch((caught: AppError) => caught.code)).toBe("BAD_REQUEST");
   });
 });
 
