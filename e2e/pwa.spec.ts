@@ -102,3 +102,14 @@ test("a new version waits for the person: the toast's Reload lets it take over",
   await reloaded;
   await expect.poll(() => controllerScript(page)).toMatch(/\/sw\.js\?version=next$/);
 });
+
+test("the installed app's New chat shortcut opens the chat list with the new-chat dialog", async ({ page }) => {
+  await register(page, newPerson("pwashortcut"));
+  await page.goto("/?new=chat");
+  const dialog = page.getByTestId("new-chat-dialog");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  // Closed: the shortcut's query is gone, so a reload does not open it again.
+  await expect(page).toHaveURL(/\/$/);
+});
