@@ -62,6 +62,21 @@ export async function startEmbeddedDb({ dataDir, port, database = "brainmessenge
   return { url, stop: () => server.stop() };
 }
 
+/** The embedded PostgreSQL for a one-off command (`npm run backup`/`restore`): the one `npm start`
+ * is running, if it answers on its port (left running), or started here (stopped by `stop`). */
+export async function openEmbeddedDb(options: Options): Promise<EmbeddedDb> {
+  const { port, database = "brainmessenger" } = options;
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  const running = await probe.connect().then(
+    () => true,
+    () => false,
+  );
+  await probe.end().catch(() => undefined);
+  if (running) return { url, stop: async () => {} };
+  return startEmbeddedDb(options);
+}
+
 function giveToPostgresUser(dir: string) {
   try {
     execFileSync("chown", ["-R", "postgres:postgres", dir]);

