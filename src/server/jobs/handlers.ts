@@ -1,4 +1,5 @@
 // What each job does. The compiler checks there is a handler for every job in JOBS, taking its data.
+import { runScheduledBackup } from "~/server/backup/scheduled-backup";
 import { purgeOrphanAttachments } from "~/server/services/attachments/cleanup";
 import type { JobData, JobName } from "./definitions";
 import { deleteStoredObjects } from "./storage-objects";
@@ -8,4 +9,5 @@ type JobHandlers = { [Name in JobName]: (data: JobData<Name>) => Promise<unknown
 export const JOB_HANDLERS: JobHandlers = {
   "attachments.purge-orphans": () => purgeOrphanAttachments(),
   "storage.delete-objects": deleteStoredObjects,
+  "backup.run": () => runScheduledBackup(),
 };
