@@ -18,6 +18,7 @@ try {
   const result = await restoreBackup(folder, settings, database.url);
   console.log(`Restored the backup of ${result.createdAt} (${result.engine}): ${result.rows} rows, schema at ${result.lastMigration}.`);
   if (result.uploads !== null) console.log(`  ${result.uploads} uploaded files into ${settings.uploadsDirectory}`);
+  else if (result.uploadsInBackup) console.log(`  The backup's ${result.uploadsInBackup} uploaded files were not restored: storage here is not local (STORAGE_DRIVER). They are in ${folder}/files/objects.`);
   console.log("Start the app as usual: it applies any newer migrations.");
 } catch (error) {
   console.error(`Restore failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -14,7 +14,9 @@ export interface RestoreResult {
   createdAt: string;
   lastMigration: string;
   rows: number;
-  /** Files put back into the storage folder; null when the backup has some but storage is not local. */
+  /** Uploaded files the backup holds (null: it was made with s3/uploadthing storage). */
+  uploadsInBackup: number | null;
+  /** Files put back into the local storage folder; null when storage here is not local. */
   uploads: number | null;
 }
 
@@ -47,6 +49,7 @@ export async function restoreBackup(folder: string, settings: BackupSettings, da
     createdAt: manifest.createdAt,
     lastMigration: manifest.migrations.at(-1)!,
     rows: manifest.tables.reduce((sum, table) => sum + table.rows, 0),
+    uploadsInBackup: manifest.uploads?.count ?? null,
     uploads,
   };
 }
