@@ -1,7 +1,7 @@
 // Backups on real PostgreSQL: data made through the app (people, chats, Cyrillic messages, an
 // attachment with a 64-bit size and its locally stored, encrypted file) is backed up with each
 // engine, restored into fresh databases (the shared 15 server, and an embedded PostgreSQL 18 like
-// `npm start`'s), and compared table by table and file by file.
+// `npm start`'s), and compared table by table and file by file; and kept in an S3 bucket (s3rver).
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -20,10 +20,12 @@ import { adminQuery, databaseUrl } from "../../../test/pg";
 import { privatePostgres, type PrivatePostgres } from "../../../test/private-postgres";
 import { storeFile } from "../../../test/stored-files";
 import { directChatPair } from "../../../test/trpc";
+import { startS3rver, s3DriverFor } from "../../../test/s3rver";
 import { listBackups } from "./backup-folders";
 import { createBackup } from "./create-backup";
 import { connect, majorOf, serverVersion } from "./database";
 import { findPgTools } from "./pg-dump-engine";
+import { downloadBackup, listRemoteBackups } from "./remote-copy";
 import { restoreBackup } from "./restore-backup";
 import type { BackupSettings } from "./settings";
 
@@ -64,7 +66,7 @@ async function emptyDatabase(): Promise<string> {
 }
 
 function settings(overrides: Partial<BackupSettings> = {}): BackupSettings {
-  return { directory: tempDir("bm-backups-"), keep: 7, engine: "auto", pgDumpPath: "pg_dump", uploadsDirectory: storageDir, migrationsDirectory: "prisma/migrations", ...overrides };
+  return { directory: tempDir("bm-backups-"), keep: 7, engine: "auto", target: "folder", pgDumpPath: "pg_dump", uploadsDirectory: storageDir, migrationsDirectory: "prisma/migrations", ...overrides };
 }
 
 /** Every public table's row count and a digest of its rows in a stable order. */
@@ -169,12 +171,12 @@ describe("backup and restore", () => {
     const made = await createBackup(settings({ engine: "builtin", uploadsDirectory: null }), env.DATABASE_URL);
     await expect(restoreBackup(made.folder, settings(), env.DATABASE_URL)).rejects.toThrow(/target database is not empty .*restore only into an empty database/);
 
-    const messages = path.join(made.folder, "database/messages.copy.gz");
+    const messages = path.join(made.folder, "database/table-messages.copy.gz");
     const bytes = await readFile(messages);
     bytes[bytes.length - 5]! ^= 0xff;
     await writeFile(messages, bytes);
     const target = await emptyDatabase();
-    await expect(restoreBackup(made.folder, settings(), target)).rejects.toThrow("The backup is damaged: database/messages.copy.gz is missing or differs from its checksum");
+    await expect(restoreBackup(made.folder, settings(), target)).rejects.toThrow("The backup is damaged: database/table-messages.copy.gz is missing or differs from its checksum");
     expect(await tableDigests(target)).toEqual({});
   });
 
@@ -184,6 +186,34 @@ describe("backup and restore", () => {
     for (let i = 0; i < 3; i++) made.push(await createBackup(kept, env.DATABASE_URL));
     expect(made[2]!.removed).toEqual([path.basename(made[0]!.folder)]);
     expect(await listBackups(kept.directory)).toEqual(made.slice(1).map((backup) => path.basename(backup.folder)));
+  });
+});
+
+describe("BACKUP_TARGET=s3", () => {
+  it("moves each backup into the bucket, keeps the newest BACKUP_KEEP there, and restores one from it", async () => {
+    const s3 = await startS3rver();
+    try {
+      const bucket = s3DriverFor(s3, 1024 * 1024);
+      const inBucket = settings({ engine: "builtin", target: "s3", keep: 2 });
+      const made = [];
+      for (let i = 0; i < 3; i++) made.push(await createBackup(inBucket, env.DATABASE_URL, bucket));
+      const names = made.map((backup) => backup.folder.replace(/^s3:/, ""));
+
+      expect(await listBackups(inBucket.directory)).toEqual([]);
+      expect(await listRemoteBackups(bucket)).toEqual(names.slice(1));
+      expect(made[2]!.removed).toEqual([names[0]]);
+      expect(await bucket.stat(`backups/${names[0]}/manifest.json`)).toBeNull();
+      expect(await bucket.stat(`backups/${names[0]}/database/table-messages.copy.gz`)).toBeNull();
+
+      const downloaded = await downloadBackup(bucket, names[2]!, tempDir("bm-downloaded-"));
+      const target = await emptyDatabase();
+      const restoredFiles = tempDir("bm-restored-files-");
+      await restoreBackup(downloaded, settings({ uploadsDirectory: restoredFiles }), target);
+      expect(await tableDigests(target)).toEqual(sourceDigests);
+      expect(await storedObjects(restoredFiles)).toEqual(await storedObjects(storageDir));
+    } finally {
+      await s3.stop();
+    }
   });
 });
 

@@ -25,7 +25,8 @@ export async function copyTablesOut(client: pg.ClientBase, folder: string, table
   const copies: TableCopy[] = [];
   const files: BackupFile[] = [];
   for (const table of tables) {
-    const file = `database/${table.name}.copy.gz`;
+    // "table-" first: storage keys (BACKUP_TARGET=s3) may not start a segment with "_".
+    const file = `database/table-${table.name}.copy.gz`;
     // The text format ends every row with a newline and escapes newlines inside values as \n.
     let rows = 0;
     const countRows = new Transform({

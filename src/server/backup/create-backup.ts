@@ -10,8 +10,11 @@ import { chooseEngine, dumpWithPgDump } from "./pg-dump-engine";
 import type { BackupSettings } from "./settings";
 import { copyUploadsOut } from "./uploads";
 import type pg from "pg";
+import type { StorageDriver } from "~/server/storage/storage-driver";
+import { uploadBackup } from "./remote-copy";
 
 export interface BackupResult {
+  /** The backup's folder, or with BACKUP_TARGET=s3 its place in the bucket (s3:<name>). */
   folder: string;
   engine: "pg_dump" | "builtin";
   /** Why that engine (e.g. "pg_dump 15 cannot dump PostgreSQL 18 …: using the builtin engine"). */
@@ -39,8 +42,9 @@ async function countRows(client: pg.ClientBase, tables: TableInfo[]): Promise<Ta
   return counted;
 }
 
-/** Writes a new backup of `databaseUrl` into settings.directory, then applies retention. */
-export async function createBackup(settings: BackupSettings, databaseUrl: string): Promise<BackupResult> {
+/** Writes a new backup of `databaseUrl` into settings.directory (then into `bucket` with BACKUP_TARGET=s3), then applies retention. */
+export async function createBackup(settings: BackupSettings, databaseUrl: string, bucket: StorageDriver | null = null): Promise<BackupResult> {
+  if (settings.target === "s3" && !bucket) throw new Error("BACKUP_TARGET=s3 needs the app's s3 storage");
   const name = newBackupName();
   const partial = path.join(settings.directory, `${name}.partial`);
   await mkdir(partial, { recursive: true, mode: 0o700 });
@@ -88,9 +92,9 @@ export async function createBackup(settings: BackupSettings, databaseUrl: string
     );
     const folder = path.join(settings.directory, name);
     await rename(partial, folder);
-    const removed = await pruneBackups(settings.directory, settings.keep);
+    const removed = bucket && settings.target === "s3" ? await uploadBackup(bucket, folder, settings.keep) : await pruneBackups(settings.directory, settings.keep);
     return {
-      folder,
+      folder: settings.target === "s3" ? `s3:${name}` : folder,
       engine: snapshot.engine.name,
       engineReason: snapshot.engine.reason,
       rows: snapshot.tables.reduce((sum, table) => sum + table.rows, 0),

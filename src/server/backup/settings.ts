@@ -7,6 +7,8 @@ export const BACKUP_ENV = {
   BACKUP_DIR: z.string().default(".data/backups"),
   BACKUP_KEEP: z.coerce.number().int().min(1, "BACKUP_KEEP must be at least 1").default(7),
   BACKUP_ENGINE: z.enum(["auto", "pg_dump", "builtin"]).default("auto"),
+  // folder: backups stay in BACKUP_DIR; s3: each is moved into the app's bucket (STORAGE_DRIVER=s3) under backups/.
+  BACKUP_TARGET: z.enum(["folder", "s3"]).default("folder"),
   // A pg_dump binary (pg_restore is taken from the same folder); unset: the one on PATH.
   PG_DUMP_PATH: z.string().optional(),
   // A cron expression (UTC) for the in-app daily backup job; unset: no in-app schedule.
@@ -18,6 +20,7 @@ export interface BackupSettings {
   directory: string;
   keep: number;
   engine: "auto" | "pg_dump" | "builtin";
+  target: "folder" | "s3";
   pgDumpPath: string;
   /** The local driver's folder when files are stored locally; null for s3/uploadthing (not backed up). */
   uploadsDirectory: string | null;
@@ -34,10 +37,12 @@ type BackupVariables = z.output<z.ZodObject<typeof BACKUP_ENV>> & StorageVariabl
 /** Settings from validated variables (the app's `env`). */
 export function backupSettings(variables: BackupVariables): BackupSettings {
   const driver = variables.STORAGE_DRIVER || "local";
+  if (variables.BACKUP_TARGET === "s3" && driver !== "s3") throw new Error("BACKUP_TARGET=s3 needs STORAGE_DRIVER=s3 (backups go into the app's bucket)");
   return {
     directory: variables.BACKUP_DIR,
     keep: variables.BACKUP_KEEP,
     engine: variables.BACKUP_ENGINE,
+    target: variables.BACKUP_TARGET,
     pgDumpPath: variables.PG_DUMP_PATH || "pg_dump",
     uploadsDirectory: driver === "local" ? variables.STORAGE_LOCAL_DIR || ".data/uploads" : null,
     migrationsDirectory: "prisma/migrations",
