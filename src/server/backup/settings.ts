@@ -50,7 +50,7 @@ export function backupSettings(variables: BackupVariables): BackupSettings {
 }
 
 /** Settings from raw process.env (the scripts); empty strings count as unset, like src/env.ts. */
-export function backupSettingsFromProcessEnv(raw: NodeJS.ProcessEnv): BackupSettings {
+export function backupSettingsFromProcessEnv(raw: Record<string, string | undefined>): BackupSettings {
   const set = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ""));
   const parsed = z.object(BACKUP_ENV).safeParse(set);
   if (!parsed.success) throw new Error(`Invalid backup settings (see .env.example, "Backups"): ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
