@@ -73,7 +73,8 @@ export async function createBackup(settings: BackupSettings, databaseUrl: string
     } finally {
       await client.end();
     }
-    // Files after the snapshot: every upload a snapshot row names was written before its row was.
+    // Files after the snapshot: a file is stored before its row is marked READY, so every finished
+    // file a snapshot row names is on disk by now.
     const uploads = settings.uploadsDirectory === null ? null : await copyUploadsOut(settings.uploadsDirectory, partial);
     const files = [...snapshot.files, ...(uploads ?? [])];
     await writeManifest(
