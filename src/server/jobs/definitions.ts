@@ -2,6 +2,7 @@
 // expiry, schedule). Handlers live in handlers.ts, so code that only enqueues imports no handler.
 import type PgBoss from "pg-boss";
 import { z } from "zod";
+import { env } from "~/env";
 
 interface JobDefinition {
   data: z.ZodType<object>;
@@ -34,6 +35,8 @@ export const JOBS = {
     }),
     queue: { ...retried, expireInSeconds: 10 * 60 },
   },
+  // `npm run backup` on a schedule (BACKUP_CRON, off when unset); one at a time, a failed one retried twice.
+  "backup.run": { data: z.object({}), queue: { retryLimit: 2, retryDelay: 600, policy: "stately", expireInSeconds: 2 * 60 * 60 }, cron: env.BACKUP_CRON },
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

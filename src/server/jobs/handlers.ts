@@ -1,4 +1,5 @@
 // What each job does. The compiler checks there is a handler for every job in JOBS, taking its data.
+import { runScheduledBackup } from "~/server/backup/scheduled-backup";
 import { purgeOrphanAttachments } from "~/server/services/attachments/cleanup";
 import { processImage } from "~/server/services/attachments/process-image";
 import type { JobData, JobName } from "./definitions";
@@ -15,4 +16,5 @@ export const JOB_HANDLERS: JobHandlers = {
   "attachments.purge-orphans": () => purgeOrphanAttachments(),
   "attachments.process-image": ({ attachmentId }, attempt) => processImage(attachmentId, attempt),
   "storage.delete-objects": deleteStoredObjects,
+  "backup.run": () => runScheduledBackup(),
 };

@@ -24,6 +24,8 @@ export async function startJobWorkers(): Promise<void> {
     }
     const { cron } = JOBS[name] as { cron?: string };
     if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });
+    // pg-boss keeps schedules in the database: one switched off (BACKUP_CRON unset) must be removed.
+    else await boss.unschedule(name);
   }
   log().info({ queues: JOB_NAMES.length, workersPerQueue: env.JOBS_CONCURRENCY }, "jobs: workers started");
 }
