@@ -215,9 +215,8 @@ export class Messenger {
     if (!this.state.timelines[chatId]) await this.restoreSavedChat(chatId);
     if (this.state.timelines[chatId] && !this.unconfirmed.has(chatId)) return this.catchUp(chatId);
     const page = await this.api.message.history.query({ chatId, limit: HISTORY_PAGE });
-    // Live messages may have landed while the page loaded: keep them (the cast: TypeScript does not
-    // see that the await may have changed the state).
-    const current = this.state.timelines[chatId] as Timeline | undefined;
+    // Live messages may have landed while the page loaded (or the saved history was shown): keep them.
+    const current = this.state.timelines[chatId];
     const fresh = current && this.unconfirmed.has(chatId) ? reconcileSaved(current, page) : timelineFromPage(page);
     const timeline = current ? mergeMessages(fresh, current.messages) : fresh;
     this.unconfirmed.delete(chatId);

@@ -1,11 +1,13 @@
 import "fake-indexeddb/auto";
-import superjson from "superjson";
+import superjson, { type SuperJSONResult } from "superjson";
 import { describe, expect, it } from "vitest";
 import { indexedDbOutboxStore, type OutboxItem } from "~/client/outbox-store";
 import type { MessageDto } from "~/shared/realtime/events";
 import { installSyncHandlers, syncOutbox, type SyncWorkerScope } from "./sync";
 
 let accounts = 0;
+
+const urlOf = (input: RequestInfo | URL) => new URL(input instanceof Request ? input.url : input instanceof URL ? input.href : input, "https://app.test");
 
 /** The app's tRPC endpoint as the service worker sees it over fetch: account.me names the session's
  * user; message.sendBatch stores messages once per (sender, clientId), refusing chat "closed". */
@@ -14,13 +16,13 @@ function fakeServer(userId: string | null) {
   const calls: string[] = [];
   let seq = 0;
   const answer = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const url = new URL(String(input), "https://app.test");
+  const fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => Promise.resolve(respond(urlOf(input), init));
+  const respond = (url: URL, init?: RequestInit): Response => {
     const path = url.pathname.replace("/api/trpc/", "");
     calls.push(path);
     if (!userId) return answer(401, { error: { json: { message: "Sign in", code: -32001, data: { code: "UNAUTHORIZED", httpStatus: 401 } } } });
     if (path === "account.me") return answer(200, { result: { data: superjson.serialize({ id: userId }) } });
-    const { messages } = superjson.deserialize<{ messages: Array<{ chatId: string; clientId: string; content: string }> }>(JSON.parse(String(init?.body)));
+    const { messages } = superjson.deserialize<{ messages: Array<{ chatId: string; clientId: string; content: string }> }>(JSON.parse(init?.body as string) as SuperJSONResult);
     const results = messages.map((input) => {
       if (input.chatId === "closed") return { ok: false, code: "FORBIDDEN", error: "Closed", retryAfter: null };
       const key = `${userId}:${input.clientId}`;
@@ -105,7 +107,7 @@ describe("service worker: Background Sync of the outbox", () => {
     const server = fakeServer(me);
     let up = true;
     const flaky: typeof fetch = (input, init) => {
-      if (String(input).includes("sendBatch")) up = false;
+      if (urlOf(input).pathname.endsWith("sendBatch")) up = false;
       return up ? server.fetch(input, init) : Promise.reject(new TypeError("Failed to fetch"));
     };
     await expect(syncOutbox(scope(flaky).sw)).rejects.toThrow();

@@ -59,7 +59,7 @@ type Transport = ReturnType<typeof outboxTransport>;
 
 /** The items to send now, oldest first: pending ones without files to upload; a chat stops at its
  * first item left for the page, so its messages keep their order. */
-export function sendableItems(items: OutboxItem[]): OutboxItem[] {
+function sendableItems(items: OutboxItem[]): OutboxItem[] {
   const blocked = new Set<string>();
   const sendable: OutboxItem[] = [];
   for (const item of [...items].sort((a, b) => a.createdAt - b.createdAt || a.clientId.localeCompare(b.clientId))) {

@@ -4,7 +4,8 @@
 
 export const OUTBOX_SYNC_TAG = "outbox";
 
-interface SyncRegistration {
+/** TypeScript's DOM types lack Background Sync; `sync` is missing where the browser has none (Firefox, Safari). */
+interface WithSync {
   sync?: { register(tag: string): Promise<void> };
 }
 
@@ -12,6 +13,6 @@ export function requestBackgroundSync(): void {
   if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
   void navigator.serviceWorker
     .getRegistration()
-    .then((registration) => (registration as (ServiceWorkerRegistration & SyncRegistration) | undefined)?.sync?.register(OUTBOX_SYNC_TAG))
+    .then((registration?: ServiceWorkerRegistration & WithSync) => registration?.sync?.register(OUTBOX_SYNC_TAG))
     .catch(() => undefined);
 }

@@ -58,7 +58,7 @@ export function indexedDbHistoryStore(userId: string, factory: IDBFactory = inde
       if (keep) {
         const keys = store.getAllKeys();
         keys.onsuccess = () => {
-          for (const key of keys.result) if (!keep.has(String(key))) store.delete(key);
+          for (const key of keys.result as string[]) if (!keep.has(key)) store.delete(key);
         };
       }
       await committed(tx);
