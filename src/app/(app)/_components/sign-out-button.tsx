@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { clearAllDrafts } from "~/client/drafts";
 import { clearOfflineData } from "~/client/offline/clear-offline-data";
 import { savedAccount } from "~/client/offline/saved-account";
+import { clearUserCaches } from "~/client/service-worker";
 import { Button, type ButtonVariant } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
 
@@ -16,6 +17,9 @@ export function SignOutButton({ variant = "ghost" }: { variant?: ButtonVariant }
       // A full load drops every cached query of the account that just left.
       onSuccess: async () => {
         clearAllDrafts();
+        // The next person on this device must not find this one's pages offline.
+        await clearUserCaches().catch(() => undefined);
+        // Nor their saved messages and unsent outbox.
         const userId = queryClient.getQueryData(trpc.account.me.queryKey())?.id ?? savedAccount()?.id;
         if (userId) await clearOfflineData(userId);
         window.location.assign("/sign-in");
