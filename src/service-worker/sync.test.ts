@@ -35,12 +35,12 @@ function fakeServer(userId: string | null) {
   return { fetch, stored, calls };
 }
 
-function scope(fetch: typeof globalThis.fetch, windows: unknown[] = []) {
+function scope(fetch: typeof globalThis.fetch, windows: unknown[] = [], locks?: SyncWorkerScope["navigator"]["locks"]) {
   const listeners: Array<(event: { tag: string; waitUntil(work: Promise<unknown>): void }) => void> = [];
   const sw: SyncWorkerScope = {
     addEventListener: (_type, listener) => void listeners.push(listener),
     clients: { matchAll: () => Promise.resolve(windows) },
-    navigator: {},
+    navigator: locks ? { locks } : {},
     fetch,
   };
   return { sw, listeners };
@@ -83,7 +83,26 @@ describe("service worker: Background Sync of the outbox", () => {
     expect(server.stored.size).toBe(2);
   });
 
-  it("leaves the outbox to an open page", async () => {
+  it("sends under the outbox's Web Lock, reading the outbox inside it, also with a page open", async () => {
+    const me = `u${++accounts}`;
+    const store = await outboxOf(me, [item("l1", "chat-a", 1), item("l2", "chat-a", 2)]);
+    const server = fakeServer(me);
+    const held: string[] = [];
+    // The page held the lock first and sent l1 meanwhile.
+    const locks = {
+      request: async <T,>(name: string, work: () => Promise<T>) => {
+        held.push(name);
+        await store.delete("l1");
+        return work();
+      },
+    };
+    expect(await syncOutbox(scope(server.fetch, [{ url: "https://app.test/" }], locks).sw)).toBe("sent");
+    expect(held).toEqual([`bm-outbox:${me}`]);
+    expect([...server.stored.values()].map((message) => message.clientId)).toEqual(["l2"]);
+    expect(await store.all()).toEqual([]);
+  });
+
+  it("without Web Locks, leaves the outbox to an open page", async () => {
     const me = `u${++accounts}`;
     const store = await outboxOf(me, [item("p1", "chat-a", 1)]);
     const server = fakeServer(me);

@@ -2,8 +2,10 @@
 // with the "outbox" tag (registered by a tab that queued a message offline) and it sends what the
 // signed-in account left unsent, even if every tab has since closed. Text (and files already
 // stored) goes through message.sendBatch, the same HTTP tRPC endpoint and cookies as the page;
-// a message with files still to upload is left for the page. When a tab is open it drains the outbox
-// itself; the Web Lock and the server's dedupe by (sender, clientId) make a double send harmless.
+// a message with files still to upload is left for the page. It sends under the outbox's Web Lock, the
+// one tabs flush under, reading the outbox inside it: what a tab sent is gone by then, so nothing goes
+// twice (and the server dedupes by (sender, clientId) anyway). Without Web Locks it leaves the outbox
+// to any open tab.
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import superjson from "superjson";
 import { OUTBOX_SYNC_TAG } from "~/client/offline/background-sync";
@@ -37,7 +39,8 @@ export function installSyncHandlers(sw: SyncWorkerScope): void {
 
 /** Sends the signed-in account's outbox; throws when the server is still out of reach. */
 export async function syncOutbox(sw: SyncWorkerScope, openStore: (userId: string) => OutboxStore = indexedDbOutboxStore): Promise<OutboxSyncResult> {
-  if ((await sw.clients.matchAll({ type: "window" })).length > 0) return "page-open";
+  // A tab that is closing may still be listed: with the lock, the worker can safely send anyway.
+  if (!sw.navigator.locks && (await sw.clients.matchAll({ type: "window" })).length > 0) return "page-open";
   const api = createTRPCClient<AppRouter>({
     links: [httpLink({ url: "/api/trpc", transformer: superjson, fetch: (input, init) => sw.fetch(input, init) })],
   });
