@@ -122,3 +122,17 @@ export async function connectRealtime(options: ConnectionOptions): Promise<Clien
   };
   return socket;
 }
+
+/** Waits before another try at reaching the server: a back-off (1 s doubling up to 30 s), cut short
+ * when the browser comes back online. */
+export function retryDelay(attempt: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      if (typeof window !== "undefined") window.removeEventListener("online", done);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.min(30_000, 1_000 * 2 ** attempt));
+    if (typeof window !== "undefined") window.addEventListener("online", done);
+  });
+}

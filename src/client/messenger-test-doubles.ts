@@ -5,7 +5,7 @@ import type { AppRouter } from "~/server/api/root";
 import type { MessageDto, PresenceUpdate } from "~/shared/realtime/events";
 import type { ChatSummary } from "./chat-summaries";
 import type { ClientSocket, ConnectionOptions } from "./connection";
-import { Messenger, type MessengerCallbacks } from "./messenger";
+import { Messenger, type MessengerCallbacks, type MessengerEnvironment } from "./messenger";
 import { memoryOutboxStore } from "./outbox-store";
 
 type Handler = (...args: never[]) => void;
@@ -50,11 +50,13 @@ class FakeSocket {
 }
 
 /** The server's side of message.history: each chat's stored messages. */
-class FakeServer {
+export class FakeServer {
   messages = new Map<string, MessageDto[]>();
   historyCalls: Array<{ chatId: string; after?: number; before?: number; limit: number }> = [];
   markReadCalls: Array<{ chatId: string; seq: number }> = [];
   markReadFails = false;
+  /** The server cannot be reached: history calls fail as a dropped fetch does. */
+  down = false;
 
   store(...messages: MessageDto[]) {
     for (const message of messages) this.messages.set(message.chatId, [...(this.messages.get(message.chatId) ?? []), message].sort((a, b) => a.seq - b.seq));
@@ -76,7 +78,10 @@ class FakeServer {
     const api = {
       realtime: { token: { mutate: () => Promise.resolve({ token: "t", url: "http://sidecar", protocol: 1 }) } },
       message: {
-        history: { query: (input: { chatId: string; after?: number; before?: number; limit: number }) => Promise.resolve(this.history(input)) },
+        history: {
+          query: (input: { chatId: string; after?: number; before?: number; limit: number }) =>
+            this.down ? Promise.reject(new TypeError("fetch failed")) : Promise.resolve(this.history(input)),
+        },
         markRead: {
           mutate: (input: { chatId: string; seq: number }) => {
             this.markReadCalls.push(input);
@@ -130,8 +135,7 @@ export function summary(id: string, lastSeq: number, myLastReadSeq: number, last
 }
 
 /** A started Messenger for user "me" on a fake socket (not yet connected: call `connect()`). */
-export async function startMessenger(callbacks: MessengerCallbacks = {}) {
-  const server = new FakeServer();
+export async function startMessenger(callbacks: MessengerCallbacks = {}, environment: MessengerEnvironment = {}, server = new FakeServer()) {
   const socket = new FakeSocket();
   let connection: ConnectionOptions | null = null;
   const messenger = new Messenger("me", server.api(), callbacks, {
@@ -142,6 +146,7 @@ export async function startMessenger(callbacks: MessengerCallbacks = {}) {
     },
     exclusive: (work) => work(),
     reload: () => undefined,
+    ...environment,
   });
   await messenger.start();
   const connect = () => {

@@ -7,10 +7,13 @@ import type { TRPCClient } from "@trpc/client";
 import type { AppRouter } from "~/server/api/root";
 import type { Ack, AttachmentDto, AttachmentReady, MessageDto, PresenceUpdate, ReceiptUpdate } from "~/shared/realtime/events";
 import { mergeServerList, withMessage, withoutChat, withReadMark, type ChatSummary } from "./chat-summaries";
-import { connectRealtime, type ClientSocket, type ConnectionOptions, type ConnectionState } from "./connection";
+import { connectRealtime, retryDelay, sessionGone, type ClientSocket, type ConnectionOptions, type ConnectionState } from "./connection";
 import { DeliveredMarks } from "./delivered-marks";
+import { requestBackgroundSync } from "./offline/background-sync";
+import { indexedDbHistoryStore, type HistoryStore } from "./offline/history-store";
+import { OfflineHistory } from "./offline/offline-history";
 import { Outbox } from "./outbox";
-import { indexedDbOutboxStore, type OutboxItem, type OutboxStore } from "./outbox-store";
+import { indexedDbOutboxStore, outboxLockName, type OutboxItem, type OutboxStore } from "./outbox-store";
 import { outboxTransport } from "./outbox-transport";
 import { reloadToLatest } from "./service-worker";
 import { OutboxUploads } from "./uploads/outbox-uploads";
@@ -19,7 +22,7 @@ import type { PutBlob } from "./uploads/types";
 import type { UploadJob } from "./uploads/upload-job";
 import { xhrPut } from "./uploads/xhr-put";
 import { seedReceipts, withReceipt, type Marks, type Receipts } from "./receipts";
-import { hasGap, mergeMessages, prependPage, timelineFromPage, withAttachment, withReadyAttachments, type Timeline } from "./timeline";
+import { hasGap, mergeMessages, prependPage, reconcileSaved, timelineFromPage, withAttachment, withReadyAttachments, type Timeline } from "./timeline";
 import { withoutExpired, withTyping, type TypingState } from "./typing";
 
 export type { ChatSummary } from "./chat-summaries";
@@ -35,6 +38,8 @@ export interface MessengerState {
   chats: ChatSummary[] | null;
   /** chatId → userId → marks. */
   receipts: Record<string, Receipts>;
+  /** The chat list shown is the device's saved copy: the server has not answered since the start. */
+  savedData: boolean;
 }
 
 export const INITIAL_MESSENGER_STATE: MessengerState = {
@@ -45,6 +50,7 @@ export const INITIAL_MESSENGER_STATE: MessengerState = {
   presence: {},
   chats: null,
   receipts: {},
+  savedData: false,
 };
 
 export interface MessengerCallbacks {
@@ -70,6 +76,8 @@ export interface MessengerEnvironment {
   reload?: () => void;
   /** The PUT of a file's bytes to storage (XMLHttpRequest in the browser). */
   put?: PutBlob;
+  /** The saved history for offline use (IndexedDB in the browser); null keeps none. */
+  history?: HistoryStore | null;
 }
 
 const TYPING_RESEND_MS = 2_500;
@@ -93,6 +101,9 @@ export class Messenger {
   private readonly delivered = new DeliveredMarks(() => this.socket);
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
+  private readonly history: OfflineHistory | null;
+  /** Chats whose timeline came from the saved history and has not been checked with the server. */
+  private unconfirmed = new Set<string>();
 
   constructor(
     private readonly userId: string,
@@ -105,13 +116,15 @@ export class Messenger {
     this.reload = environment.reload ?? (() => void reloadToLatest());
     this.uploads = new OutboxUploads({ api: trpcUploadApi(api), put: environment.put ?? xhrPut });
     this.store = environment.store ?? indexedDbOutboxStore(userId);
+    const history = environment.history !== undefined ? environment.history : typeof indexedDB === "undefined" ? null : indexedDbHistoryStore(userId);
+    this.history = history && new OfflineHistory(userId, history);
     this.outbox = new Outbox({
       upload: this.uploads.run,
       store: this.store,
       ...outboxTransport(api),
       onChange: (outbox) => this.set({ outbox }),
       onSent: (message) => this.receive(message),
-      exclusive: environment.exclusive ?? webLock(`bm-outbox:${userId}`),
+      exclusive: environment.exclusive ?? webLock(outboxLockName(userId)),
     });
   }
 
@@ -123,12 +136,46 @@ export class Messenger {
   getState = () => this.state;
   private set(patch: Partial<MessengerState>) {
     this.state = { ...this.state, ...patch };
+    if (patch.chats || patch.timelines || patch.receipts) this.history?.observe(this.state);
     for (const listener of this.listeners) listener();
   }
 
   async start(): Promise<void> {
+    await this.restoreSavedList();
     await this.outbox.start();
-    this.socket = await this.connect({
+    const socket = await this.connectUntilUp();
+    if (!socket) return;
+    this.socket = socket;
+    if (this.stopped) return void this.socket.close();
+    this.listen(this.socket);
+  }
+
+  /** The saved chat list, shown until the server's arrives (which replaces it). */
+  private async restoreSavedList() {
+    const saved = await this.history?.chats();
+    if (saved && !this.state.chats) this.set({ chats: saved, savedData: true });
+  }
+
+  /** Connects; while the server cannot be reached (offline, or down), tries again with back-off and
+   * at once when the browser is back online. Null when stopped or the session is gone. */
+  private async connectUntilUp(): Promise<ClientSocket | null> {
+    for (let attempt = 0; !this.stopped; attempt++) {
+      try {
+        return await this.connectOnce();
+      } catch (error) {
+        if (sessionGone(error)) {
+          this.callbacks.onSessionEnded?.();
+          return null;
+        }
+        this.set({ connection: typeof navigator !== "undefined" && navigator.onLine === false ? "offline" : "connecting" });
+        await retryDelay(attempt);
+      }
+    }
+    return null;
+  }
+
+  private connectOnce(): Promise<ClientSocket> {
+    return this.connect({
       getToken: () => this.api.realtime.token.mutate(),
       onState: (connection) => {
         // Back online with the socket still up (no reconnect, so no resync): send the outbox now.
@@ -139,8 +186,6 @@ export class Messenger {
       onSessionEnded: () => this.callbacks.onSessionEnded?.(),
       onOutdated: () => this.reload(),
     });
-    if (this.stopped) return void this.socket.close();
-    this.listen(this.socket);
   }
 
   stop(): void {
@@ -149,14 +194,15 @@ export class Messenger {
     this.socket?.close();
     if (this.typingTimer) clearInterval(this.typingTimer);
     this.delivered.stop();
+    void this.history?.close();
   }
 
   // --- seeds from server fetches ---
   /** A chat.list answer. Chats it shows with unread messages were learned of on this device: ✓✓ for
    * their senders, even when the messages came before the socket joined and never arrive over it. */
   seedChatList(list: ChatSummary[]): void {
-    const chats = mergeServerList(list, this.state.chats, this.readMarks);
-    this.set({ chats });
+    const chats = mergeServerList(list, this.state.savedData ? null : this.state.chats, this.readMarks);
+    this.set({ chats, savedData: false });
     for (const chat of chats) if (chat.lastSeq > chat.myLastReadSeq) this.acknowledgeDelivered(chat.id, chat.lastSeq);
   }
 
@@ -167,15 +213,26 @@ export class Messenger {
 
   // --- timelines ---
   async openChat(chatId: string): Promise<void> {
-    if (this.state.timelines[chatId]) return this.catchUp(chatId);
+    if (!this.state.timelines[chatId]) await this.restoreSavedChat(chatId);
+    if (this.state.timelines[chatId] && !this.unconfirmed.has(chatId)) return this.catchUp(chatId);
     const page = await this.api.message.history.query({ chatId, limit: HISTORY_PAGE });
-    // Live messages may have landed while the page loaded: keep them (the cast: TypeScript does not
-    // see that the await may have changed the state).
-    const current = this.state.timelines[chatId] as Timeline | undefined;
-    const timeline = current ? mergeMessages(timelineFromPage(page), current.messages) : timelineFromPage(page);
+    // Live messages may have landed while the page loaded (or the saved history was shown): keep them.
+    const current = this.state.timelines[chatId];
+    const fresh = current && this.unconfirmed.has(chatId) ? reconcileSaved(current, page) : timelineFromPage(page);
+    const timeline = current ? mergeMessages(fresh, current.messages) : fresh;
+    this.unconfirmed.delete(chatId);
     this.setTimeline(chatId, timeline);
     this.learned(chatId, page.messages);
     if (hasGap(timeline)) await this.catchUp(chatId);
+  }
+
+  /** Shows the chat's saved history at once, before (or without) the server's answer. */
+  private async restoreSavedChat(chatId: string) {
+    const saved = await this.history?.chat(chatId);
+    if (!saved || this.state.timelines[chatId]) return;
+    this.unconfirmed.add(chatId);
+    this.setTimeline(chatId, saved.timeline);
+    if (saved.receipts && !this.state.receipts[chatId]) this.set({ receipts: { ...this.state.receipts, [chatId]: saved.receipts } });
   }
 
   async loadOlder(chatId: string): Promise<void> {
@@ -251,15 +308,18 @@ export class Messenger {
   /** Queues a message: text, or attachments with `content` as their caption — stored ones, and
    * files still uploading (their jobs from the composer, finished by the outbox, even offline or
    * after a reload). */
-  send(chatId: string, content: string, attachments: AttachmentDto[] = [], files: UploadJob[] = []): Promise<OutboxItem> {
+  async send(chatId: string, content: string, attachments: AttachmentDto[] = [], files: UploadJob[] = []): Promise<OutboxItem> {
     this.stopTyping(chatId);
     for (const job of files) this.uploads.adopt(job);
-    return this.outbox.enqueue(
+    const item = await this.outbox.enqueue(
       chatId,
       content,
       attachments,
       files.map((job) => ({ blob: job.file, state: job.state })),
     );
+    // Written without a connection: the service worker may send it even if this tab is closed first.
+    if (this.state.connection !== "online") requestBackgroundSync();
+    return item;
   }
   /** The bytes of a queued message's file (for its preview while sending). */
   outboxFile = (uploadClientId: string) => this.store.file(uploadClientId);
@@ -360,7 +420,7 @@ export class Messenger {
   private resync() {
     this.outbox.online();
     this.delivered.flush();
-    for (const chatId of Object.keys(this.state.timelines)) void this.catchUp(chatId).catch(() => undefined);
+    for (const chatId of Object.keys(this.state.timelines)) void this.openChat(chatId).catch(() => undefined);
     this.callbacks.onReconnect?.();
   }
 }

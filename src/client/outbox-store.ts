@@ -2,6 +2,7 @@
 // A message's files not yet stored on the server keep their bytes (Blobs) in a second object store,
 // keyed by the file's clientId, until the message itself is stored.
 import type { AttachmentDto } from "~/shared/realtime/events";
+import { committed, request } from "./idb";
 import type { UploadJobState } from "./uploads/types";
 
 export interface OutboxItem {
@@ -38,32 +39,25 @@ const DB_NAME = "brainmessenger";
 const STORE = "outbox";
 const FILES = "outbox-files";
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error("IndexedDB request failed"));
-  });
-}
-
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
-    tx.onabort = () => reject(tx.error ?? new Error("IndexedDB transaction aborted"));
-  });
-}
+export const outboxDatabaseName = (userId: string) => `${DB_NAME}:${userId}`;
+/** The Web Lock that lets one sender at a time (a tab, or the service worker) flush the outbox. */
+export const outboxLockName = (userId: string) => `bm-outbox:${userId}`;
 
 /** One outbox per signed-in user, so a shared browser never sends someone else's messages. */
 export function indexedDbOutboxStore(userId: string): OutboxStore {
   const opened = new Promise<IDBDatabase>((resolve, reject) => {
     // Version 2 added the files store; messages queued under version 1 stay.
-    const open = indexedDB.open(`${DB_NAME}:${userId}`, 2);
+    const open = indexedDB.open(outboxDatabaseName(userId), 2);
     open.onupgradeneeded = () => {
       const db = open.result;
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: "clientId" });
       if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES);
     };
-    open.onsuccess = () => resolve(open.result);
+    open.onsuccess = () => {
+      // Sign-out deletes the database: do not hold it open.
+      open.result.onversionchange = () => open.result.close();
+      resolve(open.result);
+    };
     open.onerror = () => reject(open.error ?? new Error("IndexedDB open failed"));
   });
   const both = async () => (await opened).transaction([STORE, FILES], "readwrite");

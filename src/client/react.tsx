@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
+import { clearOfflineData } from "./offline/clear-offline-data";
 import { INITIAL_MESSENGER_STATE, Messenger, type MessengerState } from "./messenger";
 import { refreshPeople } from "./people-cache";
 import { seedMessengerFromQueries } from "./query-seeds";
@@ -57,8 +58,11 @@ export function MessengerProvider({ userId, children }: { userId: string; childr
       onReconnect: () => {
         refreshList();
         void refreshPeople(queryClient, trpc);
+        // The shell opened on the saved account while the server was out of reach: load it now.
+        void queryClient.refetchQueries({ queryKey: trpc.account.me.queryKey(), predicate: (query) => query.state.status === "error" });
       },
-      onSessionEnded: () => router.replace("/sign-in"),
+      // Ended elsewhere (signed out, revoked, banned): as a sign-out, forget the account's offline data.
+      onSessionEnded: () => void clearOfflineData(userId).finally(() => router.replace("/sign-in")),
     });
     const stopSeeding = seedMessengerFromQueries(queryClient, trpc, instance);
     slot.set(instance);

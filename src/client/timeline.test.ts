@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MessageDto } from "~/shared/realtime/events";
-import { hasGap, mergeMessages, prependPage, timelineFromPage } from "./timeline";
+import { hasGap, mergeMessages, prependPage, reconcileSaved, timelineFromPage } from "./timeline";
 
 const msg = (seq: number): MessageDto => ({
   id: `m${seq}`,
@@ -58,5 +58,29 @@ describe("timeline", () => {
     t = prependPage(t, { messages: [msg(49), msg(50)], hasMore: false, lastSeq: 52 });
     expect(seqs(t.messages)).toEqual([49, 50, 51, 52]);
     expect(t).toMatchObject({ oldestSeq: 49, newestSeq: 52, hasOlder: false });
+  });
+
+  describe("reconcileSaved", () => {
+    const saved = timelineFromPage({ messages: [msg(5), msg(6), msg(7), msg(8)], hasMore: true, lastSeq: 8 });
+
+    it("keeps the saved older messages when the server's newest page joins them", () => {
+      const edited = { ...msg(8), content: "edited" };
+      const t = reconcileSaved(saved, { messages: [msg(7), edited, msg(9), msg(10)], hasMore: true, lastSeq: 10 });
+      expect(seqs(t.messages)).toEqual([5, 6, 7, 8, 9, 10]);
+      expect(t).toMatchObject({ oldestSeq: 5, newestSeq: 10, hasOlder: true });
+      // The server's copy wins over the saved one.
+      expect(t.messages.find((message) => message.seq === 8)?.content).toBe("edited");
+    });
+
+    it("drops the saved messages when a hole lies between them and the server's page", () => {
+      const t = reconcileSaved(saved, { messages: [msg(20), msg(21)], hasMore: true, lastSeq: 21 });
+      expect(seqs(t.messages)).toEqual([20, 21]);
+      expect(t).toMatchObject({ oldestSeq: 20, newestSeq: 21, hasOlder: true });
+    });
+
+    it("an emptied chat on the server shows empty", () => {
+      const t = reconcileSaved(saved, { messages: [], hasMore: false, lastSeq: 0 });
+      expect(t.messages).toEqual([]);
+    });
   });
 });

@@ -77,3 +77,14 @@ export function withReadyAttachments(message: MessageDto, ready: ReadonlyMap<str
   if (!message.attachments.some((attachment) => attachment.processing && ready.has(attachment.id))) return message;
   return { ...message, attachments: message.attachments.map((attachment) => (attachment.processing ? (ready.get(attachment.id) ?? attachment) : attachment)) };
 }
+
+/** A timeline restored from the device's saved history, reconciled with the newest page from the
+ * server: the saved older messages stay when they join the page without a hole, otherwise the page
+ * replaces them (they would hide a gap); the server's copy of a message wins over the saved one. */
+export function reconcileSaved(saved: Timeline, page: Page): Timeline {
+  const fresh = timelineFromPage(page);
+  const older = saved.messages.filter((message) => message.seq < fresh.oldestSeq);
+  const joins = fresh.oldestSeq <= saved.newestSeq + 1;
+  if (!joins || older.length === 0) return fresh;
+  return prependPage(fresh, { messages: older, hasMore: saved.hasOlder, lastSeq: page.lastSeq });
+}

@@ -20,7 +20,8 @@ export function ChatList({ meId, activeChatId, empty }: { meId: string; activeCh
   const list = useQuery(trpc.chat.list.queryOptions());
   const chats = useMessengerState((state) => state.chats);
 
-  if (list.isError) return <ChatListFailed onRetry={() => void list.refetch()} />;
+  // The saved list stays on screen when the server cannot be reached.
+  if (list.isError && !chats) return <ChatListFailed onRetry={() => void list.refetch()} />;
   if (!chats) {
     return (
       <div role="status" aria-live="polite" className="flex flex-col gap-1 px-2 py-2">

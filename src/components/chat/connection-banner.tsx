@@ -1,6 +1,7 @@
 "use client";
 // "Подключение…" / "Нет соединения…" at the top of the app; nothing while online. Connecting shows
-// only after a second, so a normal page load does not flash it.
+// only after a second, so a normal page load does not flash it. While the chat list is the device's
+// saved copy and the server is out of reach, it says so, so saved messages do not pass for fresh.
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useMessengerState } from "~/client/react";
@@ -11,6 +12,7 @@ const CONNECTING_DELAY_MS = 1_000;
 export function ConnectionBanner() {
   const t = useTranslations("connection");
   const state = useMessengerState((current) => current.connection);
+  const savedData = useMessengerState((current) => current.savedData);
   const [slowSince, setSlowSince] = useState<string | null>(null);
 
   useEffect(() => {
@@ -23,23 +25,25 @@ export function ConnectionBanner() {
   }, [state]);
 
   const visible = state === "offline" || (state === "connecting" && slowSince === "connecting");
+  const saved = visible && savedData;
   return (
     <div
       data-testid="connection-banner"
       data-state={state}
+      data-saved={saved || undefined}
       role="status"
       aria-live="polite"
       hidden={!visible}
       className={cn(
         "shrink-0 px-3 py-1.5 text-center text-[13px] font-medium",
-        state === "offline"
+        state === "offline" || saved
           ? "bg-amber-100 text-amber-900 dark:bg-amber-500/15 dark:text-amber-200"
           : "bg-accent-50 text-accent-800 dark:bg-accent-500/15 dark:text-accent-200",
       )}
     >
       {visible ? (
         <span className="inline-flex items-center gap-2">
-          {state === "connecting" ? (
+          {state === "connecting" && !saved ? (
             <span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" />
           ) : (
             <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0">
@@ -50,7 +54,7 @@ export function ConnectionBanner() {
               />
             </svg>
           )}
-          {state === "offline" ? t("offline") : t("connecting")}
+          {saved ? t("savedOffline") : state === "offline" ? t("offline") : t("connecting")}
         </span>
       ) : null}
     </div>

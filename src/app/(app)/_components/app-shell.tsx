@@ -2,6 +2,8 @@
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
+import { clearOfflineData } from "~/client/offline/clear-offline-data";
+import { savedAccount } from "~/client/offline/saved-account";
 import { MessengerProvider } from "~/client/react";
 import { keepForOffline } from "~/client/service-worker";
 import { ConnectionBanner } from "~/components/chat/connection-banner";
@@ -12,12 +14,12 @@ import { Button } from "~/components/ui/button";
 import { signInPath } from "~/shared/safe-redirect";
 import { AppHeader } from "./app-header";
 import { SignOutButton } from "./sign-out-button";
-import { useMe } from "./use-me";
+import { useShellAccount } from "./use-shell-account";
 
 /** Loads account.me for every app page: a header and the live Messenger once signed in, sign-in when the
  * session is gone. Full-height: the messenger scrolls inside its panes, other pages in the content. */
 export function AppShell({ children }: { children: ReactNode }) {
-  const me = useMe();
+  const { me, account } = useShellAccount();
   const router = useRouter();
   const pathname = usePathname();
   const unauthorized = me.error?.data?.code === "UNAUTHORIZED";
@@ -29,16 +31,20 @@ export function AppShell({ children }: { children: ReactNode }) {
   }, [signedIn]);
 
   useEffect(() => {
-    if (unauthorized) router.replace(signInPath(`${pathname}${window.location.search}`));
+    if (!unauthorized) return;
+    // The session ended (signed out elsewhere, expired, revoked): as a sign-out, the device forgets
+    // the account's saved history and unsent messages.
+    const saved = savedAccount();
+    void (saved ? clearOfflineData(saved.id) : Promise.resolve()).finally(() => router.replace(signInPath(`${pathname}${window.location.search}`)));
   }, [unauthorized, pathname, router]);
 
-  if (me.data) {
+  if (account) {
     return (
-      <MeProvider userId={me.data.id}>
-        <MessengerProvider userId={me.data.id}>
+      <MeProvider userId={account.id}>
+        <MessengerProvider userId={account.id}>
           <div className="flex h-dvh flex-col">
             {/* Phones give an open chat the whole screen: its own header has the way back. */}
-            <AppHeader user={me.data} className={pathname.startsWith("/chat/") ? "hidden md:flex" : undefined} />
+            <AppHeader user={account} className={pathname.startsWith("/chat/") ? "hidden md:flex" : undefined} />
             <ConnectionBanner />
             <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">{children}</div>
           </div>
