@@ -14,6 +14,15 @@ interface JobDefinition {
 /** Jobs that failed every retry are copied here (their own queue keeps them as `failed` too). */
 export const DEAD_LETTER_QUEUE = "jobs.dead-letter";
 
+const ZPushJob = z.discriminatedUnion("type", [
+  /** A new message: every other member's devices, as the push rules allow. */
+  z.object({ type: z.literal("message"), messageId: z.uuid() }),
+  /** `userId` read `chatId` up to `upToSeq`: close the notifications shown for it on their devices. */
+  z.object({ type: z.literal("close"), userId: z.uuid(), chatId: z.uuid(), upToSeq: z.number().int().nonnegative() }),
+  /** A friend request received, or one `fromUserId` sent accepted by `toUserId`'s counterpart. `pushId` keeps a retry idempotent. */
+  z.object({ type: z.literal("friend"), event: z.enum(["request", "accepted"]), toUserId: z.uuid(), fromUserId: z.uuid(), pushId: z.uuid() }),
+]);
+
 const retried = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
 
 export const JOBS = {
@@ -28,6 +37,10 @@ export const JOBS = {
     }),
     queue: { ...retried, expireInSeconds: 10 * 60 },
   },
+  // Web push to a person's devices (services/push/): one job per message, read mark or friend event,
+  // fanned out to devices inside. Retried sooner than the rest: a late notification is a worse one.
+  "push.send": { data: ZPushJob, queue: { retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 } },
+  "push.prune-deliveries": { data: z.object({}), queue: { ...retried, policy: "stately", expireInSeconds: 10 * 60 }, cron: "41 * * * *" },
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;
