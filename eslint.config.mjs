@@ -8,7 +8,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", ".next/", ".data/", "coverage/", "test-results/", "playwright-report/", "src/server/db/generated/", "bench/results/", "next-env.d.ts"],
+    ignores: ["node_modules/", ".next/", ".data/", "coverage/", "test-results/", "playwright-report/", "src/server/db/generated/", "bench/results/", "next-env.d.ts", "public/sw.js"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

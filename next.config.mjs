@@ -20,6 +20,13 @@ const API_HEADERS = [
   { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
 ];
 
+// The service worker (public/sw.js, built after `next build`): always revalidated, so an update is
+// seen on the next visit; scope "/" is its own folder's anyway, said explicitly.
+const SERVICE_WORKER_HEADERS = [
+  { key: "Cache-Control", value: "no-cache" },
+  { key: "Service-Worker-Allowed", value: "/" },
+];
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -29,6 +36,7 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
       { source: "/api/:path*", headers: API_HEADERS },
+      { source: "/sw.js", headers: SERVICE_WORKER_HEADERS },
     ];
   },
 };

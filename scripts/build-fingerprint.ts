@@ -3,6 +3,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
+// public/sw.js is an output of the build (scripts/build-service-worker.ts), not an input.
+const OUTPUTS = new Set(["public/sw.js", "public/sw.js.map"]);
 const INPUTS = ["src", "messages", "public", "next.config.mjs", "tailwind.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function walk(entry: string, out: string[]) {
@@ -14,7 +16,7 @@ function walk(entry: string, out: string[]) {
   }
   if (stat.isDirectory()) {
     for (const name of readdirSync(entry).sort()) walk(path.join(entry, name), out);
-  } else {
+  } else if (!OUTPUTS.has(entry.split(path.sep).join("/"))) {
     out.push(entry);
   }
 }

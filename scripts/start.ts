@@ -10,6 +10,7 @@ import { loadEnvFile } from "./load-env.ts";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db.ts";
 import { embeddedDbConfig } from "./embedded-config.ts";
 import { buildFingerprint } from "./build-fingerprint.ts";
+import { buildServiceWorker, SERVICE_WORKER_FILE } from "./build-service-worker.ts";
 
 const dev = process.argv.includes("--dev");
 loadEnvFile();
@@ -29,7 +30,7 @@ if (!process.env.DATABASE_URL) {
 
 run("npx", ["tsx", "scripts/prisma.ts", "generate"]);
 run("npx", ["tsx", "scripts/prisma.ts", "migrate", "deploy"]);
-if (!dev) buildIfChanged();
+if (!dev) await buildIfChanged();
 
 const children: ChildProcess[] = [
   start("next", ["npx", "tsx", "scripts/next-server.ts", ...(dev ? ["--dev"] : [])], { NODE_ENV: dev ? "development" : "production" }),
@@ -89,12 +90,14 @@ function run(command: string, args: string[]) {
   }
 }
 
-function buildIfChanged() {
+async function buildIfChanged() {
   const stamp = ".next/bm-build-fingerprint";
   const fingerprint = buildFingerprint();
-  if (existsSync(".next/BUILD_ID") && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
+  const built = existsSync(".next/BUILD_ID") && existsSync(SERVICE_WORKER_FILE) && existsSync(stamp);
+  if (built && readFileSync(stamp, "utf8") === fingerprint) return;
   console.log("Building the app (first start, or the sources changed)…");
   run("npx", ["next", "build"]);
+  await buildServiceWorker();
   writeFileSync(stamp, fingerprint);
 }
 

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ThemeScript } from "~/components/theme/theme-script";
 import { ThemeSync } from "~/components/theme/theme-sync";
+import { ServiceWorkerUpdates } from "~/components/pwa/service-worker-updates";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
 
@@ -14,6 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: "BrainMessenger", template: "%s · BrainMessenger" },
     description: t("description"),
     applicationName: "BrainMessenger",
+    manifest: "/manifest.webmanifest",
+    icons: { apple: "/icons/apple-touch-icon.png" },
+    appleWebApp: { capable: true, title: "BrainMessenger", statusBarStyle: "default" },
   };
 }
 
@@ -40,6 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <TRPCReactProvider>
             <ThemeSync />
+            <ServiceWorkerUpdates />
             {children}
           </TRPCReactProvider>
         </NextIntlClientProvider>

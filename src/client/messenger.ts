@@ -12,6 +12,7 @@ import { DeliveredMarks } from "./delivered-marks";
 import { Outbox } from "./outbox";
 import { indexedDbOutboxStore, type OutboxItem, type OutboxStore } from "./outbox-store";
 import { outboxTransport } from "./outbox-transport";
+import { reloadToLatest } from "./service-worker";
 import { OutboxUploads } from "./uploads/outbox-uploads";
 import { trpcUploadApi } from "./uploads/trpc-upload-api";
 import type { PutBlob } from "./uploads/types";
@@ -101,7 +102,7 @@ export class Messenger {
   ) {
     const environment: MessengerEnvironment = isOutboxStore(storeOrEnvironment) ? { store: storeOrEnvironment } : storeOrEnvironment;
     this.connect = environment.connect ?? connectRealtime;
-    this.reload = environment.reload ?? (() => window.location.reload());
+    this.reload = environment.reload ?? (() => void reloadToLatest());
     this.uploads = new OutboxUploads({ api: trpcUploadApi(api), put: environment.put ?? xhrPut });
     this.store = environment.store ?? indexedDbOutboxStore(userId);
     this.outbox = new Outbox({

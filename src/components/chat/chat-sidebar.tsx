@@ -1,7 +1,7 @@
 "use client";
 // The left column: "Чаты", the two ways to start a conversation, and the chat list.
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { ChatList } from "./chat-list";
@@ -16,7 +16,9 @@ export function ChatSidebar({ activeChatId }: { activeChatId: string | null }) {
   const tChat = useTranslations("chat");
   const meId = useMeId();
   const router = useRouter();
-  const [dialog, setDialog] = useState<"chat" | "group" | null>(null);
+  // "/?new=chat": the installed app's "New chat" shortcut (src/app/manifest.ts).
+  const shortcut = useSearchParams().get("new") === "chat";
+  const [dialog, setDialog] = useState<"chat" | "group" | null>(shortcut ? "chat" : null);
 
   return (
     <>
@@ -62,7 +64,13 @@ export function ChatSidebar({ activeChatId }: { activeChatId: string | null }) {
       <nav data-testid="chat-list" aria-label={t("chats")} className="min-h-0 flex-1 overflow-y-auto">
         <ChatList meId={meId} activeChatId={activeChatId} empty={<ChatListEmpty title={t("noChats")} hint={t("noChatsHint")} />} />
       </nav>
-      <NewChatDialog open={dialog === "chat"} onClose={() => setDialog(null)} />
+      <NewChatDialog
+        open={dialog === "chat"}
+        onClose={() => {
+          setDialog(null);
+          if (shortcut) router.replace("/");
+        }}
+      />
       <NewGroupDialog open={dialog === "group"} onClose={() => setDialog(null)} meId={meId} />
     </>
   );

@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { clearAllDrafts } from "~/client/drafts";
+import { clearUserCaches } from "~/client/service-worker";
 import { Button, type ButtonVariant } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
 
@@ -11,8 +12,10 @@ export function SignOutButton({ variant = "ghost" }: { variant?: ButtonVariant }
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       // A full load drops every cached query of the account that just left.
-      onSuccess: () => {
+      onSuccess: async () => {
         clearAllDrafts();
+        // The next person on this device must not find this one's pages offline.
+        await clearUserCaches().catch(() => undefined);
         window.location.assign("/sign-in");
       },
     }),
