@@ -7,7 +7,7 @@ import { env } from "~/env";
 import { query, sql } from "~/server/db/sql";
 import { appMetrics } from "~/server/ops/app-metrics";
 import { log } from "~/server/ops/logger";
-import type { PushPayload } from "./payloads";
+import type { PushPayload } from "~/shared/push-payload";
 import { sendPush, type PushOptions } from "./transport";
 import { vapidKeys } from "./vapid";
 

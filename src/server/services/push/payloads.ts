@@ -1,5 +1,7 @@
 // What a notification says, in the recipient's language. The service worker shows it as given
 // (src/service-worker/push.ts). Payloads stay far under the 4 KB a push may carry: text is cut.
+import type { FriendPush, MessagePush } from "~/shared/push-payload";
+
 export type PushLocale = "ru" | "en";
 
 const TEXTS = {
@@ -22,36 +24,6 @@ const TEXTS = {
 /** Characters of message text a notification carries (the rest is cut with "…"). */
 export const PUSH_TEXT_MAX = 300;
 
-export interface MessagePush {
-  type: "message";
-  chatId: string;
-  messageId: string;
-  seq: number;
-  title: string;
-  body: string;
-  /** One notification per message per device: a repeat with this tag replaces, never adds. */
-  tag: string;
-  url: string;
-  unread: number;
-}
-
-export interface FriendPush {
-  type: "friend";
-  title: string;
-  body: string;
-  tag: string;
-  url: string;
-  unread: number;
-}
-
-export interface ClosePush {
-  type: "close";
-  chatId: string;
-  upToSeq: number;
-  unread: number;
-}
-
-export type PushPayload = MessagePush | FriendPush | ClosePush;
 
 function cut(text: string): string {
   const chars = [...text.trim()];
