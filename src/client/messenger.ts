@@ -21,6 +21,7 @@ import { xhrPut } from "./uploads/xhr-put";
 import { seedReceipts, withReceipt, type Marks, type Receipts } from "./receipts";
 import { hasGap, mergeMessages, prependPage, timelineFromPage, type Timeline } from "./timeline";
 import { withoutExpired, withTyping, type TypingState } from "./typing";
+import { ViewStateReporter } from "./view-state";
 
 export type { ChatSummary } from "./chat-summaries";
 
@@ -91,6 +92,7 @@ export class Messenger {
   /** chatId → the highest seq this device has marked read (kept over chat.list refetches). */
   private readMarks = new Map<string, number>();
   private readonly delivered = new DeliveredMarks(() => this.socket);
+  private readonly view = new ViewStateReporter(() => this.socket);
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
 
@@ -135,12 +137,16 @@ export class Messenger {
         if (connection === "online" && this.state.connection === "offline") this.outbox.online();
         this.set({ connection });
       },
-      onConnect: () => this.resync(),
+      onConnect: () => {
+        this.view.report();
+        this.resync();
+      },
       onSessionEnded: () => this.callbacks.onSessionEnded?.(),
       onOutdated: () => this.reload(),
     });
     if (this.stopped) return void this.socket.close();
     this.listen(this.socket);
+    this.view.report();
   }
 
   stop(): void {
@@ -149,6 +155,12 @@ export class Messenger {
     this.socket?.close();
     if (this.typingTimer) clearInterval(this.typingTimer);
     this.delivered.stop();
+    this.view.stop();
+  }
+
+  /** The chat this tab shows now (null: none), for where push notifications are worth sending. */
+  showChat(chatId: string | null): void {
+    this.view.showChat(chatId);
   }
 
   // --- seeds from server fetches ---

@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { clearAllDrafts } from "~/client/drafts";
+import { forgetPushSubscription } from "~/client/push";
 import { clearUserCaches } from "~/client/service-worker";
 import { Button, type ButtonVariant } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
@@ -16,6 +17,7 @@ export function SignOutButton({ variant = "ghost" }: { variant?: ButtonVariant }
         clearAllDrafts();
         // The next person on this device must not find this one's pages offline.
         await clearUserCaches().catch(() => undefined);
+        await forgetPushSubscription().catch(() => undefined);
         window.location.assign("/sign-in");
       },
     }),

@@ -7,6 +7,7 @@ import { DeleteAccountForm } from "./_components/delete-account-form";
 import { LocaleSelect } from "./_components/locale-select";
 import { PasswordForm } from "./_components/password-form";
 import { PrivacyForm } from "./_components/privacy-form";
+import { NotificationsSection } from "./_components/notifications-section";
 import { ProfileForm } from "./_components/profile-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,6 +33,8 @@ export default async function ProfilePage() {
       <Section id="profile-privacy" title={t("privacy.title")} description={t("privacy.description")}>
         <PrivacyForm />
       </Section>
+
+      <NotificationsSection />
 
       <Section id="profile-password" title={t("password.title")} description={t("password.description")}>
         <PasswordForm />
