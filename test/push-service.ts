@@ -6,7 +6,7 @@ import { createECDH, createPublicKey, hkdfSync, randomBytes, createDecipheriv, v
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export interface ReceivedPush {
+interface ReceivedPush {
   /** The device (subscription path) it was sent to. */
   device: string;
   headers: Record<string, string | string[] | undefined>;

@@ -10,7 +10,7 @@ export type PushDeviceState = "unsupported" | "unconfigured" | "denied" | "off" 
 
 type Api = TRPCClient<AppRouter>;
 
-export function pushSupported(): boolean {
+function pushSupported(): boolean {
   return typeof window !== "undefined" && window.isSecureContext && "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
 }
 

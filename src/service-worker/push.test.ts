@@ -18,23 +18,24 @@ function fakeWorker(windows: Array<{ url: string; focused: boolean }> = []) {
   const listeners = new Map<string, (event: unknown) => void>();
   const shown: FakeNotification[] = [];
   const clients = windows.map((window) => {
-    const client = { ...window, focus: vi.fn(async () => client), navigate: vi.fn(async (url: string) => ({ url })) };
+    const client = { ...window, focus: vi.fn(() => Promise.resolve(client)), navigate: vi.fn((url: string) => Promise.resolve({ url })) };
     return client;
   });
   const sw = {
     location: { origin: ORIGIN },
-    navigator: { setAppBadge: vi.fn(async () => undefined), clearAppBadge: vi.fn(async () => undefined) },
+    navigator: { setAppBadge: vi.fn(() => Promise.resolve()), clearAppBadge: vi.fn(() => Promise.resolve()) },
     registration: {
-      showNotification: vi.fn(async (title: string, options: NotificationOptions) => {
+      showNotification: vi.fn((title: string, options: NotificationOptions) => {
         const notification: FakeNotification = { title, options, data: options.data, close: () => shown.splice(shown.indexOf(notification), 1) };
         // Same tag: replaces the one shown.
         const same = shown.findIndex((other) => other.options.tag === options.tag);
         if (same >= 0) shown.splice(same, 1);
         shown.push(notification);
+        return Promise.resolve();
       }),
-      getNotifications: vi.fn(async () => [...shown]),
+      getNotifications: vi.fn(() => Promise.resolve([...shown])),
     },
-    clients: { matchAll: vi.fn(async () => clients), openWindow: vi.fn(async () => null) },
+    clients: { matchAll: vi.fn(() => Promise.resolve(clients)), openWindow: vi.fn(() => Promise.resolve(null)) },
     addEventListener: (type: string, listener: (event: unknown) => void) => listeners.set(type, listener),
   };
   installPushHandlers(sw as unknown as ServiceWorkerGlobalScope);
@@ -47,7 +48,7 @@ function fakeWorker(windows: Array<{ url: string; focused: boolean }> = []) {
     sw,
     shown,
     clients,
-    push: (payload: PushPayload | string) => dispatch("push", { data: { json: () => (typeof payload === "string" ? JSON.parse(payload) : payload) } }),
+    push: (payload: PushPayload | string) => dispatch("push", { data: { json: () => (typeof payload === "string" ? (JSON.parse(payload) as unknown) : payload) } }),
     click: (notification: FakeNotification) => dispatch("notificationclick", { notification: { data: notification.data, close: notification.close } }),
   };
 }
@@ -96,7 +97,7 @@ describe("installPushHandlers", () => {
 
   it("ignores a push whose data is not ours", async () => {
     const worker = fakeWorker();
-    await worker.push("not json" as unknown as PushPayload);
+    await worker.push("not json");
     expect(worker.sw.registration.showNotification).not.toHaveBeenCalled();
   });
 

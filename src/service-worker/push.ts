@@ -31,7 +31,7 @@ function readPayload(data: PushMessageData | null): PushPayload | null {
   }
 }
 
-export async function handlePush(sw: ServiceWorkerGlobalScope, payload: PushPayload): Promise<void> {
+async function handlePush(sw: ServiceWorkerGlobalScope, payload: PushPayload): Promise<void> {
   await setBadge(sw, payload.unread);
   if (payload.type === "close") {
     const shown = await sw.registration.getNotifications();

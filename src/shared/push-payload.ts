@@ -24,7 +24,7 @@ export interface FriendPush {
 }
 
 /** The person read `chatId` up to `upToSeq` somewhere: close what this device shows of it. */
-export interface ClosePush {
+interface ClosePush {
   type: "close";
   chatId: string;
   upToSeq: number;

@@ -4,7 +4,7 @@
 // socket's node, so a crashed node's entries drop out); without Redis, the one sidecar keeps them in memory.
 import type { Redis } from "ioredis";
 
-export const VIEW_STATE_TTL_MS = 60_000;
+const VIEW_STATE_TTL_MS = 60_000;
 export const VIEW_STATE_REFRESH_MS = 20_000;
 
 export interface ViewState {

@@ -12,7 +12,7 @@ export const ZPresenceQueryInput = z.object({
   userIds: z.array(ZId).transform((ids) => ids.slice(0, PRESENCE_QUERY_MAX)),
 });
 
-export const ZViewStateInput = z.object({ chatId: ZId.nullable(), visible: z.boolean() });
+const ZViewStateInput = z.object({ chatId: ZId.nullable(), visible: z.boolean() });
 
 export const CLIENT_EVENT_SCHEMAS = {
   "typing:start": ZTypingInput,

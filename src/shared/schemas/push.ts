@@ -5,7 +5,7 @@ import { ZId } from "./chat";
 const base64url = (bytes: number, what: string) =>
   z.string().regex(new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((bytes * 4) / 3)}}={0,2}$`), `${what} must be ${bytes} bytes, base64url`).transform((value) => value.replace(/=+$/, ""));
 
-export const ZPushEndpoint = z.url({ protocol: /^https?$/, error: "The push endpoint must be an http(s) URL" }).max(2048);
+const ZPushEndpoint = z.url({ protocol: /^https?$/, error: "The push endpoint must be an http(s) URL" }).max(2048);
 
 export const ZPushSubscribeInput = z.object({
   endpoint: ZPushEndpoint,

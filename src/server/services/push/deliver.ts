@@ -12,7 +12,7 @@ import { sendPush, type PushOptions } from "./transport";
 import { vapidKeys } from "./vapid";
 
 /** A day at least: a push without TTL is dropped while the phone is offline. */
-export const PUSH_TTL_SECONDS = 24 * 60 * 60;
+const PUSH_TTL_SECONDS = 24 * 60 * 60;
 
 export interface Device {
   id: string;

@@ -22,7 +22,7 @@ const TEXTS = {
 } as const;
 
 /** Characters of message text a notification carries (the rest is cut with "…"). */
-export const PUSH_TEXT_MAX = 300;
+const PUSH_TEXT_MAX = 300;
 
 
 function cut(text: string): string {

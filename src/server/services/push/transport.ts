@@ -51,7 +51,7 @@ export async function sendPush(target: PushTarget, payload: string, options: Pus
   return new Promise((resolve, reject) => {
     const request = client.request(
       url,
-      { method: "POST", headers: details.headers as http.OutgoingHttpHeaders, lookup: guardedLookup(allowPrivate), timeout: TIMEOUT_MS },
+      { method: "POST", headers: details.headers, lookup: guardedLookup(allowPrivate), timeout: TIMEOUT_MS },
       (response) => {
         response.resume();
         response.on("end", () => resolve(response.statusCode ?? 0));
