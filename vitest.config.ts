@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["src/**/*.test.ts", "realtime/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "realtime/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
           setupFiles: ["test/setup-unit.ts"],
         },

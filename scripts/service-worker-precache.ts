@@ -13,10 +13,14 @@ export interface PrecacheEntry {
 /** Files of public/ that are not part of the shell: the worker itself and its source map. */
 const NOT_PRECACHED = /^\/sw\.js(?:\.map)?$/;
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+/** Paths relative to `dir`, with "/" (Dirent.parentPath needs Node 20.12; engines allow 20.9). */
+function filesUnder(dir: string, prefix = ""): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => {
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return filesUnder(dir, relative);
+      return entry.isFile() ? [relative] : [];
+    })
     .sort();
 }
 

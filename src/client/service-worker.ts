@@ -29,7 +29,7 @@ export async function registerServiceWorker(onWaiting: (worker: ServiceWorker) =
   });
   check();
   // This page loaded before any worker controlled it: let the worker keep it for offline use.
-  if (firstVisit) void navigator.serviceWorker.ready.then((ready) => post(ready.active, { type: SW_MESSAGE.cachePage, url: window.location.href }));
+  if (firstVisit) keepForOffline([window.location.href]);
   // A tab left open for days still learns about new versions.
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") void registration.update().catch(() => undefined);
@@ -56,6 +56,15 @@ export async function reloadToLatest(): Promise<void> {
   const registration = supported() ? await navigator.serviceWorker.getRegistration().catch(() => undefined) : undefined;
   if (registration?.waiting && navigator.serviceWorker.controller) return activateWaiting(registration.waiting);
   window.location.reload();
+}
+
+/** Asks the worker to keep these pages for offline use (it skips those it keeps already). */
+export function keepForOffline(urls: string[]): void {
+  if (!supported()) return;
+  // `ready`: the first visit's worker may still be activating (and never resolves without one).
+  void navigator.serviceWorker.ready.then((registration) => {
+    for (const url of new Set(urls)) post(registration.active, { type: SW_MESSAGE.cachePage, url });
+  });
 }
 
 /** Sign-out: deletes every cache that may hold the person's pages, here and in the worker. */

@@ -2,7 +2,7 @@
 // The service worker (bundled to public/sw.js by scripts/build-service-worker.ts after `next build`):
 // precaches the build's assets, answers page navigations network-first with the stored page or the
 // app shell offline, and waits for the app's "reload" before a new version takes over.
-import { PAGES_CACHE, PRECACHE_PREFIX, STATIC_CACHE, SW_MESSAGE, isUserCache, type SwMessage } from "~/shared/service-worker";
+import { PAGES_PREFIX, PRECACHE_PREFIX, STATIC_CACHE, SW_MESSAGE, isUserCache, type SwMessage } from "~/shared/service-worker";
 import { installPushHandlers } from "./push";
 import { endedOnSignIn, isStorablePage, offlineFallbacks, pageCacheKey, requestRule } from "./routes";
 import { installSyncHandlers } from "./sync";
@@ -13,6 +13,9 @@ declare const __BM_PRECACHE__: { cacheName: string; offlinePage: string; entries
 
 const PRECACHE = __BM_PRECACHE__;
 const PRECACHED = new Set(PRECACHE.entries.map((entry) => entry.url));
+const PAGES_CACHE = `${PAGES_PREFIX}${PRECACHE.cacheName.slice(PRECACHE_PREFIX.length)}`;
+/** Caches of older builds: their files, and their pages that name those files. */
+const outdated = (name: string) => (name.startsWith(PRECACHE_PREFIX) && name !== PRECACHE.cacheName) || (name.startsWith(PAGES_PREFIX) && name !== PAGES_CACHE) || name === STATIC_CACHE;
 // A slow network still wins when nothing is stored; with a stored page, this long is the most we wait.
 const NAVIGATION_TIMEOUT_MS = 3_000;
 
@@ -26,7 +29,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
-      await Promise.all(names.filter((name) => (name.startsWith(PRECACHE_PREFIX) && name !== PRECACHE.cacheName) || name === STATIC_CACHE).map((name) => caches.delete(name)));
+      await Promise.all(names.filter(outdated).map((name) => caches.delete(name)));
       await self.clients.claim();
     })(),
   );
@@ -72,7 +75,7 @@ async function navigate(event: FetchEvent): Promise<Response> {
     return response;
   });
   network.catch(() => undefined); // a failure is handled below; never an unhandled rejection
-  const stored = caches.open(PAGES_CACHE).then((cache) => cache.match(pageCacheKey(request.url)));
+  const stored = keptPage(pageCacheKey(request.url));
   const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), NAVIGATION_TIMEOUT_MS));
   try {
     const first = await Promise.race([network, timeout]);
@@ -85,20 +88,26 @@ async function navigate(event: FetchEvent): Promise<Response> {
 
 async function afterNavigation(requestUrl: string, response: Response) {
   if (endedOnSignIn(response.url, requestUrl)) return clearUserCaches();
-  if (isStorablePage({ status: response.status, redirected: response.redirected, type: response.type, contentType: response.headers.get("content-type") })) {
+  const facts = { status: response.status, redirected: response.redirected, type: response.type, contentType: response.headers.get("content-type") };
+  if (isStorablePage(requestUrl, facts)) {
     await (await caches.open(PAGES_CACHE)).put(pageCacheKey(requestUrl), response);
   }
 }
 
 async function offlinePage(url: string): Promise<Response | undefined> {
   const [page, shell, offline] = offlineFallbacks(url, PRECACHE.offlinePage);
-  const pages = await caches.open(PAGES_CACHE);
-  return (await pages.match(page!)) ?? (await pages.match(shell!)) ?? (await caches.match(offline!, { cacheName: PRECACHE.cacheName }));
+  return (await keptPage(page!)) ?? (await keptPage(shell!)) ?? (await caches.match(offline!, { cacheName: PRECACHE.cacheName }));
 }
 
-/** The page the app was first opened on, loaded before this worker controlled it. */
+/** `caches.match` (unlike `caches.open`) never creates the pages cache: after sign-out none is left. */
+function keptPage(key: string): Promise<Response | undefined> {
+  return caches.match(key, { cacheName: PAGES_CACHE });
+}
+
+/** A page the app asks to keep (see SW_MESSAGE.cachePage), fetched once if not kept yet. */
 async function storePage(url: string) {
   if (requestRule({ method: "GET", url, mode: "navigate" }, self.location.origin, PRECACHED) !== "page") return;
+  if (await keptPage(pageCacheKey(url))) return;
   const response = await fetch(url, { credentials: "same-origin", redirect: "manual" }).catch(() => null);
   if (response) await afterNavigation(url, response);
 }

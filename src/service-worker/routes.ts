@@ -44,8 +44,12 @@ export interface ResponseFacts {
   contentType: string | null;
 }
 
-/** Only a page the server itself answered with (no redirect, no error) is kept for offline use. */
-export function isStorablePage(response: ResponseFacts): boolean {
+/** Public pages: nothing of anyone's, and nothing to do offline (signing in needs the server). */
+const AUTH_PAGES = /^\/(?:sign-in|register)(?:\/|$)/;
+
+/** Only an app page the server itself answered (no redirect, no error) is kept for offline use. */
+export function isStorablePage(url: string, response: ResponseFacts): boolean {
+  if (AUTH_PAGES.test(new URL(url).pathname)) return false;
   return response.status === 200 && !response.redirected && response.type === "basic" && (response.contentType ?? "").startsWith("text/html");
 }
 

@@ -9,20 +9,22 @@ export const SW_MESSAGE = {
   skipWaiting: "SKIP_WAITING",
   /** The person signed out: drop every cache that holds their pages. */
   signedOut: "SIGNED_OUT",
-  /** First visit (the page loaded before the worker controlled it): store this page for offline. */
+  /** Keep this page for offline use unless it is already kept (the first visit loaded before the
+   * worker controlled it; the app shell "/" once signed in, whichever page was opened). */
   cachePage: "CACHE_PAGE",
 } as const;
 
 export type SwMessage = { type: typeof SW_MESSAGE.skipWaiting } | { type: typeof SW_MESSAGE.signedOut } | { type: typeof SW_MESSAGE.cachePage; url: string };
 
 /** Every cache of the app starts with this (other origins' caches are not ours to touch anyway). */
-export const CACHE_PREFIX = "bm-";
+const CACHE_PREFIX = "bm-";
 /** Build assets (same for everyone): `bm-precache-<hash of the precache list>`. */
 export const PRECACHE_PREFIX = `${CACHE_PREFIX}precache-`;
 /** Hashed `/_next/static/` files a newer build loaded before its worker took over. */
 export const STATIC_CACHE = `${CACHE_PREFIX}static`;
-/** Pages (HTML) rendered for the signed-in person: cleared on sign-out. */
-export const PAGES_CACHE = `${CACHE_PREFIX}pages`;
+/** Pages (HTML) rendered for the signed-in person, one cache per build (`bm-pages-<hash>`, since a
+ * page names its build's assets): cleared on sign-out. */
+export const PAGES_PREFIX = `${CACHE_PREFIX}pages-`;
 
 /** A cache that may hold something of the signed-in person (everything of ours but build assets). */
 export function isUserCache(name: string): boolean {

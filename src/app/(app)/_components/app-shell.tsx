@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, type ReactNode } from "react";
 import { MessengerProvider } from "~/client/react";
+import { keepForOffline } from "~/client/service-worker";
 import { ConnectionBanner } from "~/components/chat/connection-banner";
 import { MeProvider } from "~/components/chat/me-context";
 import { serverErrorMessage, type LooseTranslator } from "~/components/forms/server-error";
@@ -21,6 +22,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
   const unauthorized = me.error?.data?.code === "UNAUTHORIZED";
+
+  const signedIn = me.data !== undefined;
+  useEffect(() => {
+    // The app shell ("/") and this page, for an offline start after this first signed-in visit.
+    if (signedIn) keepForOffline([new URL("/", window.location.href).href, window.location.href]);
+  }, [signedIn]);
 
   useEffect(() => {
     if (unauthorized) router.replace(signInPath(`${pathname}${window.location.search}`));
@@ -48,7 +55,7 @@ export function AppShell({ children }: { children: ReactNode }) {
 function ShellLoading() {
   const t = useTranslations("common");
   return (
-    <div className="flex min-h-dvh flex-col items-center justify-center gap-4" role="status" aria-live="polite">
+    <div data-testid="shell-loading" className="flex min-h-dvh flex-col items-center justify-center gap-4" role="status" aria-live="polite">
       <LogoMark className="size-12 animate-pulse rounded-2xl" />
       <span className="text-sm text-neutral-500 dark:text-neutral-400">{t("loading")}</span>
     </div>
