@@ -198,6 +198,16 @@ describe("web push", () => {
     for (const device of [laptop, phone]) expect(payloadsOf(device).filter((payload) => payload.messageId === message.id)).toHaveLength(1);
   });
 
+  it("sends nothing to a banned account's devices", async () => {
+    const { alice, bob, chatId } = await directChatPair();
+    await subscribe(bob, "laptop");
+    await db.user.update({ where: { id: bob.user.id }, data: { banned: true } });
+    await send(alice, chatId, "anyone?");
+    const ran = await runQueuedJobs();
+    expect(ran.filter((job) => job.name === "push.send").map((job) => job.ok)).toEqual([true]);
+    expect(service.received).toHaveLength(0);
+  });
+
   it("pushes friend requests and acceptances", async () => {
     const [alice, bob] = await Promise.all([registerUser(), registerUser()]);
     const bobLaptop = await subscribe(bob, "bob");
