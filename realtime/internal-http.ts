@@ -9,6 +9,8 @@ import { INTERNAL_DISCONNECT_PATH } from "~/server/realtime/disconnect";
 import { emitEvent } from "~/server/realtime/emit";
 import { internalRequestVerifier } from "~/server/realtime/internal-signature";
 import { INTERNAL_EMIT_PATH } from "~/server/realtime/publish";
+import { INTERNAL_VIEW_STATES_PATH } from "~/server/realtime/view-state-reader";
+import type { ViewStateStore } from "~/server/realtime/view-states";
 import { json } from "./json-response";
 import type { RealtimeIo } from "./types";
 
@@ -19,13 +21,15 @@ const ZInternalEmit = z.object({
   args: z.array(z.unknown()).max(4),
 });
 const ZInternalDisconnect = z.object({ rooms: ZRooms });
+const ZInternalViewStates = z.object({ userIds: z.array(z.string().max(100)).min(1).max(10_000) });
+const PATHS = [INTERNAL_EMIT_PATH, INTERNAL_DISCONNECT_PATH, INTERNAL_VIEW_STATES_PATH];
 
 const MAX_INTERNAL_BODY = 1024 * 1024;
 
-export async function startInternalHttp(io: RealtimeIo, secret: string, port: number): Promise<{ server: Server; port: number }> {
+export async function startInternalHttp(io: RealtimeIo, secret: string, port: number, viewStates: ViewStateStore): Promise<{ server: Server; port: number }> {
   const verify = internalRequestVerifier(secret);
   const server = createServer((req, res) => {
-    if (req.method === "POST" && (req.url === INTERNAL_EMIT_PATH || req.url === INTERNAL_DISCONNECT_PATH)) return void handle(req, res, req.url);
+    if (req.method === "POST" && PATHS.includes(req.url ?? "")) return void handle(req, res, req.url!);
     json(res, 404, { ok: false });
   });
 
@@ -37,6 +41,12 @@ export async function startInternalHttp(io: RealtimeIo, secret: string, port: nu
     }
     const verdict = verify(req.headers, path, body);
     if (verdict !== "ok") return json(res, 401, { ok: false, error: verdict });
+    if (path === INTERNAL_VIEW_STATES_PATH) {
+      // The push job asks what users' tabs show (no Redis: this one node holds every state).
+      const parsed = ZInternalViewStates.safeParse(safeJson(body));
+      if (!parsed.success) return json(res, 400, { ok: false });
+      return json(res, 200, { ok: true, states: await viewStates.of(parsed.data.userIds) });
+    }
     if (path === INTERNAL_DISCONNECT_PATH) {
       const parsed = ZInternalDisconnect.safeParse(safeJson(body));
       if (!parsed.success) return json(res, 400, { ok: false });

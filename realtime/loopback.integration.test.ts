@@ -4,7 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { INTERNAL_DISCONNECT_PATH, loopbackEnder } from "~/server/realtime/disconnect";
-import { signInternalRequest } from "~/server/realtime/internal-signature";
+import { postSigned, signInternalRequest } from "~/server/realtime/internal-signature";
+import { INTERNAL_VIEW_STATES_PATH } from "~/server/realtime/view-state-reader";
 import { INTERNAL_EMIT_PATH, loopbackPublisher } from "~/server/realtime/publish";
 import { setPublisher } from "~/server/realtime/publisher";
 import { setSocketEnder } from "~/server/realtime/socket-ender";
@@ -108,5 +109,19 @@ describe("the loopback publish port", () => {
     } finally {
       socket.close();
     }
+  });
+});
+
+describe("the loopback view-state port", () => {
+  it("answers the app's signed question about what users' tabs show, and nothing unsigned", async () => {
+    const { alice, chatId } = await directChatPair();
+    const socket = await online(alice);
+    expect(await socket.emitWithAck("view:state", { chatId, visible: true })).toEqual({ ok: true });
+    const { states } = await postSigned<{ states: Record<string, Array<{ sessionId: string; chatId: string | null; visible: boolean }>> }>(internalUrl, secret, INTERNAL_VIEW_STATES_PATH, { userIds: [alice.user.id, randomUUID()] });
+    expect(Object.keys(states)).toEqual([alice.user.id]);
+    expect(states[alice.user.id]!.map(({ chatId, visible }) => ({ chatId, visible }))).toEqual([{ chatId, visible: true }]);
+    const unsigned = await fetch(new URL(INTERNAL_VIEW_STATES_PATH, internalUrl), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userIds: [alice.user.id] }) });
+    expect(unsigned.status).toBe(401);
+    socket.close();
   });
 });

@@ -16,6 +16,8 @@ import { socketAuth, type SessionCheck } from "./auth";
 import { DEFAULT_FLOOD_LIMITS, guardAgainstFloods, type FloodLimits } from "./flood";
 import { registerChatEvents } from "./handlers/chat-events";
 import { registerPresence } from "./handlers/presence";
+import { registerViewStates } from "./handlers/view-state";
+import { memoryViewStateStore, redisViewStateStore, type ViewStateStore } from "~/server/realtime/view-states";
 import { startInternalHttp } from "./internal-http";
 import { membershipCache } from "./membership-cache";
 import { json } from "./json-response";
@@ -50,6 +52,8 @@ export interface RealtimeServer {
   port: number;
   /** The loopback port, when one was asked for. */
   internalPort?: number;
+  /** What this node's sockets (all nodes', with Redis) report they show: read by the push job. */
+  viewStates: ViewStateStore;
   /** Answers /ready with 503 at once; after `drainMs` (time for load balancers to notice) tells
    * clients to reconnect elsewhere, then closes every socket and connection. */
   shutdown(reconnectInMs?: number, drainMs?: number): Promise<void>;
@@ -104,15 +108,18 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
   });
   const stopPresence = registerPresence(io, redis[0] ? redisPresenceStore(redis[0]) : memoryPresenceStore());
   registerChatEvents(io, membershipCache(options.loadMemberIds ?? memberIds));
+  const viewStates = redis[0] ? redisViewStateStore(redis[0]) : memoryViewStateStore();
+  const stopViewStates = registerViewStates(io, viewStates);
 
   await new Promise<void>((resolve) => http.listen(options.port, "0.0.0.0", resolve));
   const port = (http.address() as AddressInfo).port;
-  const internal = options.internalPort === undefined ? null : await startInternalHttp(io, options.secret, options.internalPort);
+  const internal = options.internalPort === undefined ? null : await startInternalHttp(io, options.secret, options.internalPort, viewStates);
 
   return {
     io,
     port,
     internalPort: internal?.port,
+    viewStates,
     async shutdown(reconnectInMs = 250, drainMs = 0) {
       accepting = false;
       if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
@@ -120,6 +127,7 @@ export async function startRealtimeServer(options: RealtimeOptions): Promise<Rea
       if (internal) await new Promise<void>((resolve) => internal.server.close(() => resolve()));
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await stopPresence();
+      stopViewStates();
       await Promise.all(redis.map((client) => client.quit().catch(() => undefined)));
     },
   };

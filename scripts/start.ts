@@ -4,7 +4,7 @@
 // sources changed since the last build, then runs Next and the realtime sidecar until stopped.
 // `--dev` runs `next dev` instead of a production build.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createECDH, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadEnvFile } from "./load-env.ts";
 import { startEmbeddedDb, type EmbeddedDb } from "./embedded-db.ts";
@@ -19,6 +19,7 @@ const realtimePort = (process.env.REALTIME_PORT ||= "3001");
 process.env.APP_URL ||= `http://localhost:${port}`;
 process.env.REALTIME_PUBLIC_URL ||= `http://localhost:${realtimePort}`;
 process.env.AUTH_SECRET ||= localSecret();
+if (!process.env.VAPID_PUBLIC_KEY && !process.env.VAPID_PRIVATE_KEY) Object.assign(process.env, localVapidKeys());
 
 let embedded: EmbeddedDb | undefined;
 if (!process.env.DATABASE_URL) {
@@ -65,6 +66,19 @@ function localSecret(): string {
   const secret = randomBytes(48).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** A VAPID key pair (P-256) generated once per installation: subscriptions stay valid across restarts. */
+function localVapidKeys(): { VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string } {
+  const file = ".data/vapid.json";
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as { VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string };
+  const ecdh = createECDH("prime256v1");
+  ecdh.generateKeys();
+  const privateKey = ecdh.getPrivateKey();
+  const keys = { VAPID_PUBLIC_KEY: ecdh.getPublicKey().toString("base64url"), VAPID_PRIVATE_KEY: Buffer.concat([Buffer.alloc(32 - privateKey.length), privateKey]).toString("base64url") };
+  mkdirSync(".data", { recursive: true });
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
 }
 
 function run(command: string, args: string[]) {

@@ -61,6 +61,12 @@ export const env = createEnv({
     JOBS_POLL_SECONDS: z.coerce.number().min(0.5, "JOBS_POLL_SECONDS must be at least 0.5").default(2),
     ATTACHMENT_ORPHAN_HOURS: z.coerce.number().positive().default(24),
     ...BACKUP_ENV,
+    // Web Push (VAPID). `npm start` generates a pair into .data/vapid.json when both are unset; unset: no push.
+    VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/, "VAPID_PUBLIC_KEY must be an uncompressed P-256 public key, base64url (npx web-push generate-vapid-keys)").optional(),
+    VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "VAPID_PRIVATE_KEY must be a P-256 private key, base64url").optional(),
+    VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must be a mailto: or https: URL").default("mailto:admin@brainmessenger.invalid"),
+    // Only for tests and closed networks: lets push endpoints be private or loopback addresses (and http on loopback).
+    PUSH_ALLOW_PRIVATE_ENDPOINTS: z.stringbool().default(false),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -6,7 +6,9 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import PgBoss from "pg-boss";
 import type { TestProject } from "vitest/node";
+import { createJobQueues } from "../src/server/jobs/queue-setup.ts";
 import { startEmbeddedDb, type EmbeddedDb } from "../scripts/embedded-db.ts";
 import { adminQuery, databaseUrl } from "./pg.ts";
 import { freePort } from "./sidecar-process.ts";
@@ -26,6 +28,16 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 function migrate(url: string): Promise<void> {
   // CHECKPOINT_DISABLE: no update check (these machines have no internet).
   return run(["tsx", "scripts/prisma.ts", "migrate", "deploy"], { DATABASE_URL: url, CHECKPOINT_DISABLE: "1" });
+}
+
+/** The job queue's schema and queues, as every app process creates them at start-up (sends and
+ * read marks enqueue from inside their SQL statement, which needs the queue tables). */
+async function installJobSchema(url: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: url, schema: "pgboss", supervise: false, schedule: false, max: 2 });
+  boss.on("error", (error) => console.warn(`pg-boss: ${error.message}`));
+  await boss.start();
+  await createJobQueues(boss);
+  await boss.stop({ graceful: false, wait: true });
 }
 
 function run(args: string[], env: Record<string, string>): Promise<void> {
@@ -76,6 +88,7 @@ export default async function setup(project: TestProject) {
   try {
     await adminQuery(adminUrl, `CREATE DATABASE "${template}"`);
     await migrate(databaseUrl(adminUrl, template));
+    await installJobSchema(databaseUrl(adminUrl, template));
   } catch (error) {
     await teardown();
     throw error;

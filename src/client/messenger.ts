@@ -24,6 +24,7 @@ import { xhrPut } from "./uploads/xhr-put";
 import { seedReceipts, withReceipt, type Marks, type Receipts } from "./receipts";
 import { hasGap, mergeMessages, prependPage, reconcileSaved, timelineFromPage, withAttachment, withReadyAttachments, type Timeline } from "./timeline";
 import { withoutExpired, withTyping, type TypingState } from "./typing";
+import { ViewStateReporter } from "./view-state";
 
 export type { ChatSummary } from "./chat-summaries";
 
@@ -99,6 +100,7 @@ export class Messenger {
   /** chatId → the highest seq this device has marked read (kept over chat.list refetches). */
   private readMarks = new Map<string, number>();
   private readonly delivered = new DeliveredMarks(() => this.socket);
+  private readonly view = new ViewStateReporter(() => this.socket);
   private typingTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = false;
   private readonly history: OfflineHistory | null;
@@ -148,6 +150,7 @@ export class Messenger {
     this.socket = socket;
     if (this.stopped) return void this.socket.close();
     this.listen(this.socket);
+    this.view.report();
   }
 
   /** The saved chat list, shown until the server's arrives (which replaces it). */
@@ -182,7 +185,10 @@ export class Messenger {
         if (connection === "online" && this.state.connection === "offline") this.outbox.online();
         this.set({ connection });
       },
-      onConnect: () => this.resync(),
+      onConnect: () => {
+        this.view.report();
+        this.resync();
+      },
       onSessionEnded: () => this.callbacks.onSessionEnded?.(),
       onOutdated: () => this.reload(),
     });
@@ -195,6 +201,12 @@ export class Messenger {
     if (this.typingTimer) clearInterval(this.typingTimer);
     this.delivered.stop();
     void this.history?.close();
+    this.view.stop();
+  }
+
+  /** The chat this tab shows now (null: none), for where push notifications are worth sending. */
+  showChat(chatId: string | null): void {
+    this.view.showChat(chatId);
   }
 
   // --- seeds from server fetches ---

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Avatar } from "~/components/avatar";
 import { cn } from "~/components/ui/cn";
+import type { ReactNode } from "react";
 import type { PresenceUpdate } from "~/shared/realtime/events";
 import { usePresenceText } from "~/components/people/use-presence-text";
 import { BackIcon, InfoIcon, MediaIcon } from "./icons";
@@ -21,7 +22,7 @@ export interface HeaderInfo {
   profileHref: string | null;
 }
 
-export function ChatHeader({ info, onOpenInfo, infoOpen, onOpenMedia }: { info: HeaderInfo; onOpenInfo: () => void; infoOpen: boolean; onOpenMedia: () => void }) {
+export function ChatHeader({ info, onOpenInfo, infoOpen, onOpenMedia, actions }: { info: HeaderInfo; onOpenInfo: () => void; infoOpen: boolean; onOpenMedia: () => void; actions?: ReactNode }) {
   const t = useTranslations("chat");
   const status = useStatusLine(info);
   const body = (
@@ -88,6 +89,7 @@ export function ChatHeader({ info, onOpenInfo, infoOpen, onOpenMedia }: { info: 
           <div className="flex min-w-0 flex-1 items-center gap-3 px-1.5 py-1">{body}</div>
         )
       )}
+      {actions}
       <button
         type="button"
         data-testid="chat-media-button"

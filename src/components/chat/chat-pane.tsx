@@ -3,7 +3,7 @@
 // for groups the info panel. Leaves for "/" with a notice when the chat is gone for this person.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useMessenger, useMessengerState } from "~/client/react";
 import { useTRPC } from "~/trpc/react";
 import { DropZoneOverlay, useFileDrop } from "./attachments/drop-zone";
@@ -17,6 +17,7 @@ import { Composer } from "./composer";
 import { GroupInfoPanel } from "./group-info/group-info-panel";
 import { useMeId } from "./me-context";
 import { MessageList } from "./message-list/message-list";
+import { MuteControl } from "./mute-control";
 import { useMemberNames } from "./person-names";
 import { useSystemText } from "./system-text";
 import { TimelineFailed, TimelineLoading } from "./timeline-placeholder";
@@ -40,6 +41,11 @@ export function ChatPane({ chatId }: { chatId: string }) {
   const receipts = useMessengerState((state) => state.receipts[chatId]);
 
   const exit = useChatExit(chatId, chat);
+  // While this chat is on screen, its messages are not pushed to this person (any device).
+  useEffect(() => {
+    messenger?.showChat(chatId);
+    return () => messenger?.showChat(null);
+  }, [messenger, chatId]);
   const open = useOpenTimeline(chatId, () => exit.leave(exit.goneReason()));
 
   const members = chat.data?.members;
@@ -69,7 +75,7 @@ export function ChatPane({ chatId }: { chatId: string }) {
   return (
     <section data-testid="chat-pane" data-chat-id={chatId} aria-label={header.title} className="chat-backdrop relative flex min-h-0 flex-1 flex-col" {...drop.handlers}>
       {drop.dragging && !closed ? <DropZoneOverlay /> : null}
-      <ChatHeader info={header} infoOpen={infoOpen} onOpenInfo={() => setInfoOpen(true)} onOpenMedia={() => setMediaOpen(true)} />
+      <ChatHeader info={header} infoOpen={infoOpen} onOpenInfo={() => setInfoOpen(true)} onOpenMedia={() => setMediaOpen(true)} actions={chat.data ? <MuteControl chatId={chatId} mutedUntil={chat.data.mutedUntil} /> : null} />
       <MediaPanel chatId={chatId} open={mediaOpen} onClose={() => setMediaOpen(false)} />
       {timeline ? (
         <ImageViewerProvider messages={timeline.messages}>

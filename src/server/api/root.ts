@@ -6,6 +6,7 @@ import { chatRouter } from "./routers/chat";
 import { friendRouter } from "./routers/friend";
 import { messageRouter } from "./routers/message";
 import { peopleRouter } from "./routers/people";
+import { pushRouter } from "./routers/push";
 import { realtimeRouter } from "./routers/realtime";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   message: messageRouter,
   friend: friendRouter,
   attachment: attachmentRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

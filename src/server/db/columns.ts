@@ -26,6 +26,7 @@ export const userColumns = columns<User>({
   lastSeenVisibility: "last_seen_visibility",
   messagePolicy: "message_policy",
   groupInvitePolicy: "group_invite_policy",
+  pushPreview: "push_preview",
   twoFactorEnabled: "two_factor_enabled",
   emailVerifiedAt: "email_verified_at",
   createdAt: "created_at",

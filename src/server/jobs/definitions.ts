@@ -15,6 +15,15 @@ interface JobDefinition {
 /** Jobs that failed every retry are copied here (their own queue keeps them as `failed` too). */
 export const DEAD_LETTER_QUEUE = "jobs.dead-letter";
 
+const ZPushJob = z.discriminatedUnion("type", [
+  /** A new message: every other member's devices, as the push rules allow. */
+  z.object({ type: z.literal("message"), messageId: z.uuid() }),
+  /** `userId` read `chatId` up to `upToSeq`: close the notifications shown for it on their devices. */
+  z.object({ type: z.literal("close"), userId: z.uuid(), chatId: z.uuid(), upToSeq: z.number().int().nonnegative() }),
+  /** A friend request received, or one `fromUserId` sent accepted by `toUserId`'s counterpart. `pushId` keeps a retry idempotent. */
+  z.object({ type: z.literal("friend"), event: z.enum(["request", "accepted"]), toUserId: z.uuid(), fromUserId: z.uuid(), pushId: z.uuid() }),
+]);
+
 const retried = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const;
 
 export const JOBS = {
@@ -37,6 +46,10 @@ export const JOBS = {
   },
   // `npm run backup` on a schedule (BACKUP_CRON, off when unset); one at a time, a failed one retried twice.
   "backup.run": { data: z.object({}), queue: { retryLimit: 2, retryDelay: 600, policy: "stately", expireInSeconds: 2 * 60 * 60 }, cron: env.BACKUP_CRON },
+  // Web push to a person's devices (services/push/): one job per message, read mark or friend event,
+  // fanned out to devices inside. Retried sooner than the rest: a late notification is a worse one.
+  "push.send": { data: ZPushJob, queue: { retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 } },
+  "push.prune-deliveries": { data: z.object({}), queue: { ...retried, policy: "stately", expireInSeconds: 10 * 60 }, cron: "41 * * * *" },
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

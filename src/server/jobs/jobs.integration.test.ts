@@ -131,7 +131,11 @@ describe("workers", () => {
 
     expect(await isStored(key)).toBe(false);
     expect((await queuedJobs("storage.delete-objects")).find((job) => job.id === id)?.state).toBe("completed");
-    expect(await (await jobQueue()).getSchedules()).toEqual([expect.objectContaining({ name: "attachments.purge-orphans", cron: "17 * * * *" })]);
+    const schedules = (await (await jobQueue()).getSchedules()).map((schedule) => [schedule.name, schedule.cron]).sort();
+    expect(schedules).toEqual([
+      ["attachments.purge-orphans", "17 * * * *"],
+      ["push.prune-deliveries", "41 * * * *"],
+    ]);
     remove.mockRestore();
   });
 });

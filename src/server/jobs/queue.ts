@@ -4,7 +4,7 @@
 import type pg from "pg";
 import PgBoss from "pg-boss";
 import { env } from "~/env";
-import { DEAD_LETTER_QUEUE, JOB_NAMES, JOBS } from "./definitions";
+import { createJobQueues } from "./queue-setup";
 import { log } from "~/server/ops/logger";
 
 interface QueueOptions {
@@ -46,13 +46,7 @@ async function startQueue({ supervise }: QueueOptions): Promise<PgBoss> {
   // An unhandled 'error' event would crash the process (a dropped connection, a failed poll).
   boss.on("error", (error) => log().warn({ error: error.message }, "jobs: queue error"));
   await boss.start();
-  await boss.createQueue(DEAD_LETTER_QUEUE);
-  for (const name of JOB_NAMES) {
-    const settings = { ...JOBS[name].queue, name, deadLetter: DEAD_LETTER_QUEUE };
-    await boss.createQueue(name, settings);
-    // createQueue keeps an existing queue as it was: bring its retry and expiry settings up to date.
-    await boss.updateQueue(name, settings);
-  }
+  await createJobQueues(boss);
   return boss;
 }
 

@@ -8,6 +8,7 @@ interface AppMetrics {
   registry: Registry;
   trpcDuration: Histogram<"procedure" | "code">;
   rateLimited: Counter<"rule">;
+  pushDeliveries: Counter<"kind" | "result">;
 }
 
 function createAppMetrics(): AppMetrics {
@@ -30,6 +31,12 @@ function createAppMetrics(): AppMetrics {
       registers: [registry],
     }),
     rateLimited: new Counter({ name: "rate_limit_rejections_total", help: "Calls refused by a rate limit, by rule", labelNames: ["rule"], registers: [registry] }),
+    pushDeliveries: new Counter({
+      name: "push_deliveries_total",
+      help: "Web pushes by kind (message, friend, close) and result: sent (accepted), gone (404/410, subscription removed), failed (retried)",
+      labelNames: ["kind", "result"],
+      registers: [registry],
+    }),
   };
 }
 

@@ -24,8 +24,8 @@ export function signInternalRequest(secret: string, path: string, body: string, 
   };
 }
 
-/** POSTs a signed JSON body to the sidecar's loopback port; throws unless it answers 2xx. */
-export async function postSigned(baseUrl: string, secret: string, path: string, payload: unknown): Promise<void> {
+/** POSTs a signed JSON body to the sidecar's loopback port and returns its JSON answer; throws unless it answers 2xx. */
+export async function postSigned<T = void>(baseUrl: string, secret: string, path: string, payload: unknown): Promise<T> {
   const body = JSON.stringify(payload);
   const res = await fetch(new URL(path, baseUrl), {
     method: "POST",
@@ -34,6 +34,7 @@ export async function postSigned(baseUrl: string, secret: string, path: string, 
     signal: AbortSignal.timeout(2_000),
   });
   if (!res.ok) throw new Error(`realtime sidecar answered ${res.status}`);
+  return (await res.json()) as T;
 }
 
 export type InternalVerdict = "ok" | "unsigned" | "bad-signature" | "stale" | "replayed";

@@ -13,6 +13,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   messages: ["core", "attachments"],
   chats: ["core", "people", "messages", "attachments"],
   presence: ["core", "people"],
+  push: ["core"],
 };
 
 const root = join(__dirname);

@@ -117,6 +117,8 @@ export interface ClientToServerEvents {
   "message:delivered": (payload: { chatId: string; seq: number }, ack?: (result: Ack) => void) => void;
   /** Presence of the given users, as far as each lets the caller see it. */
   "presence:query": (payload: { userIds: string[] }, ack: (result: Ack<PresenceUpdate[]>) => void) => void;
+  /** What this tab shows: the open chat (or none) and whether the page is visible. Push skips what is on screen. */
+  "view:state": (payload: { chatId: string | null; visible: boolean }, ack?: (result: Ack) => void) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

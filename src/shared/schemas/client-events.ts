@@ -12,11 +12,14 @@ export const ZPresenceQueryInput = z.object({
   userIds: z.array(ZId).transform((ids) => ids.slice(0, PRESENCE_QUERY_MAX)),
 });
 
+const ZViewStateInput = z.object({ chatId: ZId.nullable(), visible: z.boolean() });
+
 export const CLIENT_EVENT_SCHEMAS = {
   "typing:start": ZTypingInput,
   "typing:stop": ZTypingInput,
   "message:delivered": ZReceiptInput,
   "presence:query": ZPresenceQueryInput,
+  "view:state": ZViewStateInput,
 } as const satisfies { [E in ClientEventName]: z.ZodType<ClientEventPayload<E>> };
 
 /** A client event's payload once its schema accepted it. */

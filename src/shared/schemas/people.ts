@@ -22,5 +22,7 @@ export const ZPrivacyInput = z
     lastSeenVisibility: z.enum(["EVERYONE", "FRIENDS", "NOBODY"]),
     messagePolicy: z.enum(["EVERYONE", "FRIENDS"]),
     groupInvitePolicy: z.enum(["EVERYONE", "FRIENDS"]),
+    /** Show message text in push notifications (off: "New message from Alice"). */
+    pushPreview: z.boolean(),
   })
   .partial();

@@ -10,6 +10,7 @@ import { ConnectionBanner } from "~/components/chat/connection-banner";
 import { MeProvider } from "~/components/chat/me-context";
 import { serverErrorMessage, type LooseTranslator } from "~/components/forms/server-error";
 import { LogoMark } from "~/components/logo";
+import { PushRebind } from "~/components/push/push-rebind";
 import { Button } from "~/components/ui/button";
 import { signInPath } from "~/shared/safe-redirect";
 import { AppHeader } from "./app-header";
@@ -46,6 +47,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {/* Phones give an open chat the whole screen: its own header has the way back. */}
             <AppHeader user={account} className={pathname.startsWith("/chat/") ? "hidden md:flex" : undefined} />
             <ConnectionBanner />
+            <PushRebind userId={me.data.id} />
             <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">{children}</div>
           </div>
         </MessengerProvider>

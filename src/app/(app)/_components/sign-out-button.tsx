@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { clearAllDrafts } from "~/client/drafts";
 import { clearOfflineData } from "~/client/offline/clear-offline-data";
 import { savedAccount } from "~/client/offline/saved-account";
+import { forgetPushSubscription } from "~/client/push";
 import { clearUserCaches } from "~/client/service-worker";
 import { Button, type ButtonVariant } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
@@ -21,7 +22,8 @@ export function SignOutButton({ variant = "ghost" }: { variant?: ButtonVariant }
         await clearUserCaches().catch(() => undefined);
         // Nor their saved messages and unsent outbox.
         const userId = queryClient.getQueryData(trpc.account.me.queryKey())?.id ?? savedAccount()?.id;
-        if (userId) await clearOfflineData(userId);
+        if (userId) await clearOfflineData(userId).catch(() => undefined);
+        await forgetPushSubscription().catch(() => undefined);
         window.location.assign("/sign-in");
       },
     }),

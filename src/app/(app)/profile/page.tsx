@@ -7,6 +7,7 @@ import { DeleteAccountForm } from "./_components/delete-account-form";
 import { LocaleSelect } from "./_components/locale-select";
 import { PasswordForm } from "./_components/password-form";
 import { PrivacyForm } from "./_components/privacy-form";
+import { NotificationsSection } from "./_components/notifications-section";
 import { ProfileForm } from "./_components/profile-form";
 import { StorageUsage } from "./_components/storage-usage";
 
@@ -37,6 +38,7 @@ export default async function ProfilePage() {
       <Section id="profile-storage" title={t("storage.title")} description={t("storage.description")}>
         <StorageUsage />
       </Section>
+      <NotificationsSection />
 
       <Section id="profile-password" title={t("password.title")} description={t("password.description")}>
         <PasswordForm />

@@ -1,8 +1,10 @@
-// chat.list, chat.get, chat.openDirect, chat.createGroup, chat.rename, chat.setAvatar, chat.leave,
+// chat.list, chat.get, chat.openDirect, chat.createGroup, chat.rename, chat.mute, chat.setAvatar, chat.leave,
 // chat.member.add / remove / setRole
 import { setGroupAvatar } from "~/server/services/chats/avatar";
 import { createGroup, openDirectChat } from "~/server/services/chats/create";
 import { getChat, listChats } from "~/server/services/chats/list";
+import { muteChat } from "~/server/services/chats/mute";
+import { ZChatMuteInput } from "~/shared/schemas/push";
 import { addMembers, leaveGroup, removeMember, renameGroup, setMemberRole } from "~/server/services/chats/manage";
 import { ZAddMembersInput, ZChatRef, ZCreateDirectInput, ZCreateGroupInput, ZMemberRef, ZRenameChatInput, ZSetMemberRoleInput } from "~/shared/schemas/chat";
 import { ZSetChatAvatarInput } from "~/shared/schemas/attachment";
@@ -20,6 +22,7 @@ export const chatRouter = createTRPCRouter({
     await renameGroup(ctx.auth.user.id, input.chatId, input.title);
     return OK;
   }),
+  mute: protectedProcedure.input(ZChatMuteInput).mutation(({ ctx, input }) => muteChat(ctx.auth.user.id, input.chatId, input.duration)),
   setAvatar: protectedProcedure.input(ZSetChatAvatarInput).mutation(({ ctx, input }) => setGroupAvatar(ctx.auth.user.id, input.chatId, input.attachmentId)),
   leave: protectedProcedure.input(ZChatRef).mutation(async ({ ctx, input }) => {
     await leaveGroup(ctx.auth.user.id, input.chatId);

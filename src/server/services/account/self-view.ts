@@ -16,5 +16,6 @@ export function toSelfView(user: User) {
     lastSeenVisibility: user.lastSeenVisibility,
     messagePolicy: user.messagePolicy,
     groupInvitePolicy: user.groupInvitePolicy,
+    pushPreview: user.pushPreview,
   };
 }

@@ -83,6 +83,8 @@ export async function getChat(userId: string, chatId: string) {
     avatarUrl: membership.chat.avatarUrl,
     lastSeq: membership.chat.lastSeq,
     myRole: membership.role,
+    /** Until when this chat sends me no push notifications (null: not muted). */
+    mutedUntil: membership.mutedUntil && membership.mutedUntil > new Date() ? membership.mutedUntil.toISOString() : null,
     blocked: blocks && peer ? blockedWith(blocks, peer.userId) : null,
     members: members.map((member) => ({
       ...toPerson(member.user),

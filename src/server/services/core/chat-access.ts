@@ -12,6 +12,7 @@ export interface Membership {
   role: ChatRole;
   lastReadSeq: number;
   lastDeliveredSeq: number;
+  mutedUntil: Date | null;
   chat: { id: string; type: ChatType; title: string | null; avatarUrl: string | null; lastSeq: number };
 }
 
@@ -19,7 +20,7 @@ export interface Membership {
  * chat open, history page and group change. */
 export async function requireMembership(chatId: string, userId: string): Promise<Membership> {
   const [row] = await query<Omit<Membership, "chat"> & { type: ChatType; title: string | null; avatarUrl: string | null; lastSeq: number }>(sql`
-    SELECT m.role, m.last_read_seq AS "lastReadSeq", m.last_delivered_seq AS "lastDeliveredSeq",
+    SELECT m.role, m.last_read_seq AS "lastReadSeq", m.last_delivered_seq AS "lastDeliveredSeq", m.muted_until AS "mutedUntil",
       c.type, c.title, c.avatar_url AS "avatarUrl", c.last_seq AS "lastSeq"
     FROM chat_members m JOIN chats c ON c.id = m.chat_id
     WHERE m.chat_id = ${chatId}::uuid AND m.user_id = ${userId}::uuid`, "membership");

@@ -14,6 +14,7 @@ import type { Message } from "~/server/db";
 import { messageColumns } from "~/server/db/columns";
 import { query, raw, sql } from "~/server/db/sql";
 import { publishToUsers } from "~/server/realtime/publish";
+import { insertJobsSql, withJobQueue } from "~/server/jobs/enqueue-sql";
 import { AppError } from "~/shared/errors";
 import type { MessageDto } from "~/shared/realtime/events";
 import type { ZSendMessageInput } from "~/shared/schemas/chat";
@@ -48,7 +49,7 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
   const files = attachmentStatements(senderId, chatId, input.attachmentIds);
   let row: SendRow;
   try {
-    const rows = await query<SendRow>(sql`
+    const rows = await withJobQueue(() => query<SendRow>(sql`
       WITH members AS (
         -- Members, and for a direct chat whether a block stands between the sender and the other.
         SELECT m.user_id,
@@ -76,12 +77,18 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
         FROM inserted i WHERE m.chat_id = ${chatId}::uuid AND m.user_id = ${senderId}::uuid
       ), attached AS (
         ${withFiles ? files.attach : sql`SELECT 1`}
+      ), push_job AS (
+        -- The push job commits with the message; only when some other member could get a push.
+        ${insertJobsSql("push.send", sql`SELECT json_build_object('type', 'message', 'messageId', i.id)::text AS data FROM inserted i
+          WHERE EXISTS (SELECT 1 FROM chat_members pm JOIN push_subscriptions ps ON ps.user_id = pm.user_id
+            WHERE pm.chat_id = ${chatId}::uuid AND pm.user_id <> ${senderId}::uuid AND (pm.muted_until IS NULL OR pm.muted_until <= now()))`)}
+        RETURNING 1
       )
       SELECT v.is_member AS "isMember", v.blocked_by_you AS "blockedByYou", v.blocked_by_them AS "blockedByThem",
         (SELECT ok FROM reply) AS "replyOk", ${withFiles ? files.attachOk : sql`true`} AS "attachOk", v.recipients, i.*
       FROM verdict v LEFT JOIN (SELECT ${messageColumns("inserted")} FROM inserted) i ON true`,
       withFiles ? undefined : "send-message",
-    );
+    ));
     row = rows[0]!;
   } catch (error) {
     // A resend of a stored message (or a racing copy of it): the statement rolled back whole, and

@@ -2,6 +2,7 @@
 // accepts; two crossing requests end as one friendship (the row lock orders them).
 import { db, type Friendship, type Prisma } from "~/server/db";
 import { query, queryIn, sql } from "~/server/db/sql";
+import { enqueueFriendPushIn, withJobQueue } from "~/server/jobs/enqueue-sql";
 import { publishToUsers } from "~/server/realtime/publish";
 import { AppError } from "~/shared/errors";
 import { assertNoBlock } from "../core/blocks";
@@ -37,20 +38,25 @@ export async function requestFriend(me: string, other: string): Promise<FriendSt
   await requireLiveUsers([other]);
   assertNoBlock(await relationBetween(me, other), { byMe: "Unblock this person first", byThem: "This person does not accept your requests" });
 
-  const state = await db.$transaction(async (tx) => {
+  const state = await withJobQueue(() => db.$transaction(async (tx) => {
     const pair = await lockPair(tx, me, other, { status: "REQUESTED", requesterId: me });
-    if (pair.created) return "outgoing" as const;
+    if (pair.created) {
+      await enqueueFriendPushIn(tx, "request", other, me);
+      return "outgoing" as const;
+    }
     const current = friendStateOf(pair, me);
     if (current === "friends" || current === "outgoing") return current;
     if (pair.status === "REQUESTED") {
       // They asked first: asking back accepts.
       await tx.friendship.update({ where: { userLowId_userHighId: pair.key }, data: { status: "ACCEPTED" } });
+      await enqueueFriendPushIn(tx, "accepted", other, me);
       return "friends" as const;
     }
     // Declined earlier by me: ask them now.
     await tx.friendship.update({ where: { userLowId_userHighId: pair.key }, data: { status: "REQUESTED", requesterId: me } });
+    await enqueueFriendPushIn(tx, "request", other, me);
     return "outgoing" as const;
-  });
+  }));
   await publishToUsers([me, other], "friends:updated", { userIds: [me, other] });
   return state;
 }
@@ -71,7 +77,7 @@ interface Transition {
  */
 async function transition(me: string, other: string, rule: Transition) {
   const key = pairKey(me, other);
-  const changed = await db.$transaction(async (tx) => {
+  const changed = await withJobQueue(() => db.$transaction(async (tx) => {
     const row = await lockedPairRow(tx, key);
     if (row && rule.allowed(row)) {
       await rule.apply(tx, key);
@@ -79,7 +85,7 @@ async function transition(me: string, other: string, rule: Transition) {
     }
     if (rule.done(row)) return false;
     throw new AppError("NOT_FOUND", rule.message, { field: "userId" });
-  });
+  }));
   if (changed) await publishToUsers([me, other], "friends:updated", { userIds: [me, other] });
 }
 
@@ -89,7 +95,10 @@ export const acceptFriend = (me: string, requester: string) =>
   transition(me, requester, {
     allowed: requestFrom(requester),
     done: (row) => row?.status === "ACCEPTED",
-    apply: (tx, key) => tx.friendship.update({ where: { userLowId_userHighId: key }, data: { status: "ACCEPTED" } }),
+    apply: async (tx, key) => {
+      await tx.friendship.update({ where: { userLowId_userHighId: key }, data: { status: "ACCEPTED" } });
+      await enqueueFriendPushIn(tx, "accepted", requester, me);
+    },
     message: "No request from this person",
   });
 

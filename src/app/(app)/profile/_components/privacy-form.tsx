@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { serverErrorMessage, type LooseTranslator } from "~/components/forms/server-error";
 import { FormError, FormSuccess } from "~/components/ui/alert";
 import { Select } from "~/components/ui/select";
+import { Toggle } from "~/components/ui/toggle";
 import { useTRPC } from "~/trpc/react";
 import { useMe } from "../../_components/use-me";
 
@@ -44,6 +45,14 @@ export function PrivacyForm() {
           </Select>
         ))}
       </div>
+      <Toggle
+        id="privacy-pushPreview"
+        label={t("pushPreview")}
+        hint={t("pushPreviewHint")}
+        disabled={save.isPending}
+        checked={(save.isPending ? save.variables?.pushPreview : undefined) ?? me.pushPreview}
+        onChange={(pushPreview) => save.mutate({ pushPreview })}
+      />
       {save.error ? <FormError>{serverErrorMessage(tRoot, save.error)}</FormError> : save.isSuccess ? <FormSuccess>{tRoot("common.saved")}</FormSuccess> : null}
     </div>
   );
