@@ -47,7 +47,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {/* Phones give an open chat the whole screen: its own header has the way back. */}
             <AppHeader user={account} className={pathname.startsWith("/chat/") ? "hidden md:flex" : undefined} />
             <ConnectionBanner />
-            <PushRebind userId={me.data.id} />
+            <PushRebind userId={account.id} />
             <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">{children}</div>
           </div>
         </MessengerProvider>
