@@ -59,6 +59,8 @@ export const env = createEnv({
     JOBS_CONCURRENCY: positiveInt(2),
     JOBS_POLL_SECONDS: z.coerce.number().min(0.5, "JOBS_POLL_SECONDS must be at least 0.5").default(2),
     ATTACHMENT_ORPHAN_HOURS: z.coerce.number().positive().default(24),
+    /** How long after sending a member may still delete their own message for everyone (group admins: always). */
+    MESSAGE_DELETE_WINDOW_HOURS: z.coerce.number().positive().default(48),
   },
   client: {},
   experimental__runtimeEnv: {},
