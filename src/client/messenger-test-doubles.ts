@@ -49,15 +49,43 @@ class FakeSocket {
   }
 }
 
-/** The server's side of message.history: each chat's stored messages. */
+/** The server's side of message.history and message.changes: each chat's stored messages, and one
+ * change log (versions) shared by all chats, enough for the client's purposes. */
 class FakeServer {
   messages = new Map<string, MessageDto[]>();
   historyCalls: Array<{ chatId: string; after?: number; before?: number; limit: number }> = [];
+  changesCalls: Array<{ chatId: string; afterVersion: number; limit: number }> = [];
   markReadCalls: Array<{ chatId: string; seq: number }> = [];
   markReadFails = false;
+  version = 0;
+  hides: Array<{ chatId: string; messageId: string; version: number }> = [];
 
   store(...messages: MessageDto[]) {
-    for (const message of messages) this.messages.set(message.chatId, [...(this.messages.get(message.chatId) ?? []), message].sort((a, b) => a.seq - b.seq));
+    for (const stored of messages) {
+      const message = { ...stored, version: stored.version ?? ++this.version };
+      this.messages.set(message.chatId, [...(this.messages.get(message.chatId) ?? []), message].sort((a, b) => a.seq - b.seq));
+    }
+  }
+
+  /** Edits or deletes a stored message (same id): it takes the next version. Returns the stored copy. */
+  change(changed: MessageDto): MessageDto {
+    const message = { ...changed, version: ++this.version };
+    this.messages.set(message.chatId, (this.messages.get(message.chatId) ?? []).map((held) => (held.id === message.id ? message : held)));
+    return message;
+  }
+
+  hide(chatId: string, messageId: string) {
+    this.hides.push({ chatId, messageId, version: ++this.version });
+  }
+
+  changes(input: { chatId: string; afterVersion: number; limit: number }) {
+    this.changesCalls.push(input);
+    const changed = (this.messages.get(input.chatId) ?? []).filter((message) => message.version! > input.afterVersion).sort((a, b) => a.version! - b.version!);
+    const page = changed.slice(0, input.limit);
+    const hasMore = changed.length > input.limit;
+    const version = hasMore ? page.at(-1)!.version! : this.version;
+    const hiddenIds = this.hides.filter((hide) => hide.chatId === input.chatId && hide.version > input.afterVersion && hide.version <= version).map((hide) => hide.messageId);
+    return { messages: page, hiddenIds, version, hasMore };
   }
 
   history(input: { chatId: string; after?: number; before?: number; limit: number }) {
@@ -66,10 +94,10 @@ class FakeServer {
     const lastSeq = all.at(-1)?.seq ?? 0;
     if (input.after !== undefined) {
       const newer = all.filter((message) => message.seq > input.after!);
-      return { messages: newer.slice(0, input.limit), hasMore: newer.length > input.limit, lastSeq };
+      return { messages: newer.slice(0, input.limit), hasMore: newer.length > input.limit, lastSeq, lastVersion: this.version };
     }
     const older = all.filter((message) => input.before === undefined || message.seq < input.before);
-    return { messages: older.slice(-input.limit), hasMore: older.length > input.limit, lastSeq };
+    return { messages: older.slice(-input.limit), hasMore: older.length > input.limit, lastSeq, lastVersion: this.version };
   }
 
   api(): TRPCClient<AppRouter> {
@@ -77,6 +105,7 @@ class FakeServer {
       realtime: { token: { mutate: () => Promise.resolve({ token: "t", url: "http://sidecar", protocol: 1 }) } },
       message: {
         history: { query: (input: { chatId: string; after?: number; before?: number; limit: number }) => Promise.resolve(this.history(input)) },
+        changes: { query: (input: { chatId: string; afterVersion: number; limit: number }) => Promise.resolve(this.changes(input)) },
         markRead: {
           mutate: (input: { chatId: string; seq: number }) => {
             this.markReadCalls.push(input);
