@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MessageDto } from "~/shared/realtime/events";
-import { hasGap, mergeMessages, prependPage, timelineFromPage } from "./timeline";
+import { hasGap, mergeMessages, prependPage, timelineFromPage, withChanges } from "./timeline";
 
 const msg = (seq: number): MessageDto => ({
   id: `m${seq}`,
@@ -58,5 +58,28 @@ describe("timeline", () => {
     t = prependPage(t, { messages: [msg(49), msg(50)], hasMore: false, lastSeq: 52 });
     expect(seqs(t.messages)).toEqual([49, 50, 51, 52]);
     expect(t).toMatchObject({ oldestSeq: 49, newestSeq: 52, hasOlder: false });
+  });
+});
+
+describe("changes to held messages", () => {
+  const page = { messages: [msg(1), { ...msg(2), version: 2 }], hasMore: false, lastSeq: 2, lastVersion: 2 };
+
+  it("a newer version replaces the held copy, an older or equal one does not, and the same object comes back when nothing changed", () => {
+    const timeline = timelineFromPage(page);
+    expect(timeline.version).toBe(2);
+    const edited = { ...msg(2), content: "edited", version: 5 };
+    const updated = mergeMessages(timeline, [edited]);
+    expect(updated.messages[1]).toBe(edited);
+    expect(mergeMessages(updated, [{ ...msg(2), version: 3 }])).toBe(updated);
+    expect(withChanges(updated, [edited])).toBe(updated);
+  });
+
+  it("marks hidden ones, keeps them hidden through later edits, and moves the version forward only", () => {
+    const timeline = withChanges(timelineFromPage(page), [], ["m1"], 6);
+    expect(timeline.messages[0]!.hidden).toBe(true);
+    expect(timeline.version).toBe(6);
+    const later = withChanges(timeline, [{ ...msg(1), content: "edited", version: 7 }], [], 4);
+    expect(later.messages[0]).toMatchObject({ content: "edited", hidden: true });
+    expect(later.version).toBe(6);
   });
 });

@@ -54,7 +54,8 @@ export function MessageRow({ row, context }: { row: Row; context: RowContext }) 
   const { message } = row;
   if (message.kind === "SYSTEM") return <SystemLine message={message} text={context.systemText(message)} />;
   const own = message.senderId === meId;
-  const quote = message.replyTo ?? (message.replyToId ? { id: message.replyToId, senderId: null, snippet: "", attachmentKind: null, deleted: true } : null);
+  // Data saved before quotes existed has only the id: the held original, when loaded, fills it in.
+  const quote = message.replyTo ?? (message.replyToId ? { id: message.replyToId, senderId: null, snippet: "", attachmentKind: null, deleted: false } : null);
   return (
     <MessageBubble
       rowKey={row.key}
