@@ -58,18 +58,16 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
 
   useEffect(() => () => messenger?.stopTyping(chatId), [messenger, chatId]);
 
-  // Editing puts the message's text in the box (the draft comes back after); replying focuses it.
-  const draftBeforeEdit = useRef<string | null>(null);
+  // Editing puts the message's text in the box; the draft (not written while editing) comes back
+  // after. Adjusted while rendering, as React recommends for state derived from a changed prop.
+  const [shownEdit, setShownEdit] = useState(editing);
+  if (shownEdit !== editing) {
+    setShownEdit(editing);
+    setText(editing ? editing.content : readDraft(me, chatId));
+  }
   useEffect(() => {
-    if (editing) {
-      draftBeforeEdit.current ??= readDraft(me, chatId);
-      setText(editing.content);
-    } else if (draftBeforeEdit.current !== null) {
-      setText(draftBeforeEdit.current);
-      draftBeforeEdit.current = null;
-    }
     if (editing || replyTo) ref.current?.focus();
-  }, [editing, replyTo, me, chatId]);
+  }, [editing, replyTo]);
 
   const update = (value: string) => {
     setText(value);

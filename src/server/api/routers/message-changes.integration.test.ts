@@ -36,8 +36,10 @@ describe("the change log", () => {
 
     const changes = await bob.call().message.changes({ chatId, afterVersion: seen.lastVersion });
     expect(changes).toEqual({ messages: [edited, deleted, third], hiddenIds: [], version: 5, hasMore: false });
-    expect(changes.messages[0]).toMatchObject({ content: "one, edited", editedAt: expect.any(String) });
-    expect(changes.messages[1]).toMatchObject({ content: "", deletedAt: expect.any(String), attachments: [] });
+    expect(changes.messages[0]).toMatchObject({ content: "one, edited" });
+    expect(changes.messages[0]!.editedAt).not.toBeNull();
+    expect(changes.messages[1]).toMatchObject({ content: "", attachments: [] });
+    expect(changes.messages[1]!.deletedAt).not.toBeNull();
     expect(await bob.call().message.changes({ chatId, afterVersion: 5 })).toEqual({ messages: [], hiddenIds: [], version: 5, hasMore: false });
   });
 
@@ -65,7 +67,8 @@ describe("message.edit", () => {
     const { alice, bob, chatId } = await directChatPair();
     const message = await send(alice, chatId, "helo");
     const edited = await alice.call().message.edit({ messageId: message.id, content: " hello " });
-    expect(edited).toMatchObject({ id: message.id, seq: message.seq, content: "hello", editedAt: expect.any(String), version: 2 });
+    expect(edited).toMatchObject({ id: message.id, seq: message.seq, content: "hello", version: 2 });
+    expect(edited.editedAt).not.toBeNull();
     expect(sentTo(published, bob.user.id, "message:updated")).toEqual([edited]);
     // A retry (the answer was lost): applied once.
     expect(await alice.call().message.edit({ messageId: message.id, content: "hello" })).toEqual(edited);
@@ -96,7 +99,8 @@ describe("message.delete", () => {
     const { alice, bob, chatId } = await directChatPair();
     const message = await send(alice, chatId, "oops");
     const deleted = await alice.call().message.delete({ messageId: message.id });
-    expect(deleted).toMatchObject({ id: message.id, seq: message.seq, content: "", deletedAt: expect.any(String), attachments: [] });
+    expect(deleted).toMatchObject({ id: message.id, seq: message.seq, content: "", attachments: [] });
+    expect(deleted.deletedAt).not.toBeNull();
     expect(sentTo(published, bob.user.id, "message:updated")).toEqual([deleted]);
     expect(await alice.call().message.delete({ messageId: message.id })).toEqual(deleted);
     expect(sentTo(published, bob.user.id, "message:updated")).toHaveLength(1);
