@@ -61,7 +61,7 @@ export interface ReplyPreview {
 }
 
 /** "Delete for me" on one of the user's devices: hide it on the others. */
-export interface MessageHidden {
+interface MessageHidden {
   chatId: string;
   messageId: string;
 }

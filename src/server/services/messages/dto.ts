@@ -4,7 +4,7 @@ import { query, sql } from "~/server/db/sql";
 import type { AttachmentDto, MessageDto, ReplyPreview, SystemEvent } from "~/shared/realtime/events";
 import { attachmentsOfMessages } from "../attachments/for-messages";
 
-export const REPLY_SNIPPET_LENGTH = 100;
+const REPLY_SNIPPET_LENGTH = 100;
 
 export function toMessageDto(message: Message, attachments: AttachmentDto[] = [], replyTo: ReplyPreview | null = null): MessageDto {
   return {
