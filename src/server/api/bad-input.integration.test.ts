@@ -221,6 +221,14 @@ const ROWS: Record<string, Row> = {
     valid: () => ({ chatId: randomUUID() }),
   },
   "message.markRead": { protected: true, fields: { chatId: id, seq: int }, valid: () => ({ chatId: randomUUID(), seq: 1 }) },
+  "message.changes": {
+    protected: true,
+    fields: { chatId: id, afterVersion: int, limit: optionalInt },
+    valid: () => ({ chatId: randomUUID(), afterVersion: 0 }),
+  },
+  "message.edit": { protected: true, fields: { messageId: id, content: text }, valid: () => ({ messageId: randomUUID(), content: "hello" }) },
+  "message.delete": { protected: true, fields: { messageId: id }, valid: () => ({ messageId: randomUUID() }) },
+  "message.hide": { protected: true, fields: { messageId: id }, valid: () => ({ messageId: randomUUID() }) },
   "people.search": {
     protected: true,
     fields: { query: text, limit: optionalInt, offset: optionalInt },
