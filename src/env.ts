@@ -67,6 +67,8 @@ export const env = createEnv({
     VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, "VAPID_SUBJECT must be a mailto: or https: URL").default("mailto:admin@brainmessenger.invalid"),
     // Only for tests and closed networks: lets push endpoints be private or loopback addresses (and http on loopback).
     PUSH_ALLOW_PRIVATE_ENDPOINTS: z.stringbool().default(false),
+    /** How long after sending a member may still delete their own message for everyone (group admins: always). */
+    MESSAGE_DELETE_WINDOW_HOURS: z.coerce.number().positive().default(48),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import PgBoss from "pg-boss";
 import type { TestProject } from "vitest/node";
+import { createJobQueues } from "../src/server/jobs/queue-setup.ts";
 import { startEmbeddedDb, type EmbeddedDb } from "../scripts/embedded-db.ts";
 import { adminQuery, databaseUrl } from "./pg.ts";
 import { freePort } from "./sidecar-process.ts";
@@ -35,12 +36,6 @@ async function installJobSchema(url: string): Promise<void> {
   const boss = new PgBoss({ connectionString: url, schema: "pgboss", supervise: false, schedule: false, max: 2 });
   boss.on("error", (error) => console.warn(`pg-boss: ${error.message}`));
   await boss.start();
-  // The job definitions read the validated env (a backup schedule), which needs a secret: the
-  // integration tests' one, set only for this import so the other projects' set-up is untouched.
-  const secretWas = process.env.AUTH_SECRET;
-  process.env.AUTH_SECRET ||= "test-secret-for-integration-tests-0123456789";
-  const { createJobQueues } = await import("../src/server/jobs/queue-setup.ts");
-  if (secretWas === undefined) delete process.env.AUTH_SECRET;
   await createJobQueues(boss);
   await boss.stop({ graceful: false, wait: true });
 }

@@ -49,17 +49,45 @@ class FakeSocket {
   }
 }
 
-/** The server's side of message.history: each chat's stored messages. */
+/** The server's side of message.history and message.changes: each chat's stored messages, and one
+ * change log (versions) shared by all chats, enough for the client's purposes. */
 export class FakeServer {
   messages = new Map<string, MessageDto[]>();
   historyCalls: Array<{ chatId: string; after?: number; before?: number; limit: number }> = [];
+  changesCalls: Array<{ chatId: string; afterVersion: number; limit: number }> = [];
   markReadCalls: Array<{ chatId: string; seq: number }> = [];
   markReadFails = false;
   /** The server cannot be reached: history calls fail as a dropped fetch does. */
   down = false;
+  version = 0;
+  hides: Array<{ chatId: string; messageId: string; version: number }> = [];
 
   store(...messages: MessageDto[]) {
-    for (const message of messages) this.messages.set(message.chatId, [...(this.messages.get(message.chatId) ?? []), message].sort((a, b) => a.seq - b.seq));
+    for (const stored of messages) {
+      const message = { ...stored, version: stored.version ?? ++this.version };
+      this.messages.set(message.chatId, [...(this.messages.get(message.chatId) ?? []), message].sort((a, b) => a.seq - b.seq));
+    }
+  }
+
+  /** Edits or deletes a stored message (same id): it takes the next version. Returns the stored copy. */
+  change(changed: MessageDto): MessageDto {
+    const message = { ...changed, version: ++this.version };
+    this.messages.set(message.chatId, (this.messages.get(message.chatId) ?? []).map((held) => (held.id === message.id ? message : held)));
+    return message;
+  }
+
+  hide(chatId: string, messageId: string) {
+    this.hides.push({ chatId, messageId, version: ++this.version });
+  }
+
+  changes(input: { chatId: string; afterVersion: number; limit: number }) {
+    this.changesCalls.push(input);
+    const changed = (this.messages.get(input.chatId) ?? []).filter((message) => message.version! > input.afterVersion).sort((a, b) => a.version! - b.version!);
+    const page = changed.slice(0, input.limit);
+    const hasMore = changed.length > input.limit;
+    const version = hasMore ? page.at(-1)!.version! : this.version;
+    const hiddenIds = this.hides.filter((hide) => hide.chatId === input.chatId && hide.version > input.afterVersion && hide.version <= version).map((hide) => hide.messageId);
+    return { messages: page, hiddenIds, version, hasMore };
   }
 
   history(input: { chatId: string; after?: number; before?: number; limit: number }) {
@@ -68,10 +96,10 @@ export class FakeServer {
     const lastSeq = all.at(-1)?.seq ?? 0;
     if (input.after !== undefined) {
       const newer = all.filter((message) => message.seq > input.after!);
-      return { messages: newer.slice(0, input.limit), hasMore: newer.length > input.limit, lastSeq };
+      return { messages: newer.slice(0, input.limit), hasMore: newer.length > input.limit, lastSeq, lastVersion: this.version };
     }
     const older = all.filter((message) => input.before === undefined || message.seq < input.before);
-    return { messages: older.slice(-input.limit), hasMore: older.length > input.limit, lastSeq };
+    return { messages: older.slice(-input.limit), hasMore: older.length > input.limit, lastSeq, lastVersion: this.version };
   }
 
   api(): TRPCClient<AppRouter> {
@@ -81,6 +109,10 @@ export class FakeServer {
         history: {
           query: (input: { chatId: string; after?: number; before?: number; limit: number }) =>
             this.down ? Promise.reject(new TypeError("fetch failed")) : Promise.resolve(this.history(input)),
+        },
+        changes: {
+          query: (input: { chatId: string; afterVersion: number; limit: number }) =>
+            this.down ? Promise.reject(new TypeError("fetch failed")) : Promise.resolve(this.changes(input)),
         },
         markRead: {
           mutate: (input: { chatId: string; seq: number }) => {

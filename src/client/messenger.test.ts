@@ -75,6 +75,58 @@ describe("Messenger: timelines and catch-up", () => {
   });
 });
 
+describe("Messenger: edits, deletions and hides", () => {
+  const contentsOf = (state: { timelines: Record<string, { messages: MessageDto[] }> }, chatId: string) =>
+    state.timelines[chatId]?.messages.map((entry) => (entry.hidden ? "(hidden)" : entry.deletedAt ? "(deleted)" : entry.content));
+
+  it("applies a live edit or deletion, and ignores one older than what it holds", async () => {
+    const { messenger, server, socket, connect } = await startMessenger();
+    const first = message("c1", 1, "bob", { content: "helo" });
+    server.store(first);
+    await messenger.openChat("c1");
+    connect();
+    await settle();
+    const edited = server.change({ ...server.messages.get("c1")![0]!, content: "hello", editedAt: new Date().toISOString() });
+    const deleted = server.change({ ...edited, content: "", deletedAt: new Date().toISOString() });
+    socket.deliver("message:updated", deleted);
+    socket.deliver("message:updated", edited);
+    expect(contentsOf(messenger.getState(), "c1")).toEqual(["(deleted)"]);
+  });
+
+  it("after a reconnect gets the edits, deletions and hides it missed from the change log, with the new messages", async () => {
+    const { messenger, server, connect } = await startMessenger();
+    server.store(message("c1", 1, "bob", { content: "one" }), message("c1", 2, "bob", { content: "two" }), message("c1", 3, "bob", { content: "three" }));
+    await messenger.openChat("c1");
+    // Offline meanwhile: nothing arrives live.
+    const [one, two, three] = server.messages.get("c1")!;
+    server.change({ ...one!, content: "one, edited", editedAt: new Date().toISOString() });
+    server.change({ ...two!, content: "", deletedAt: new Date().toISOString() });
+    server.hide("c1", three!.id);
+    server.store(message("c1", 4, "bob", { content: "four" }));
+    connect();
+    await vi.waitFor(() => expect(contentsOf(messenger.getState(), "c1")).toEqual(["one, edited", "(deleted)", "(hidden)", "four"]));
+    expect(server.changesCalls).toEqual([{ chatId: "c1", afterVersion: 3, limit: 100 }]);
+    expect(messenger.getState().timelines.c1!.version).toBe(server.version);
+    // Nothing more to learn: the next catch-up asks from the new version and changes nothing.
+    const before = messenger.getState().timelines.c1;
+    await messenger.catchUp("c1");
+    expect(server.changesCalls.at(-1)).toEqual({ chatId: "c1", afterVersion: server.version, limit: 100 });
+    expect(messenger.getState().timelines.c1).toBe(before);
+  });
+
+  it("keeps a message hidden on one's other device hidden when it is edited later", async () => {
+    const { messenger, server, socket, connect } = await startMessenger();
+    server.store(message("c1", 1, "bob", { content: "secret" }));
+    await messenger.openChat("c1");
+    connect();
+    await settle();
+    const [held] = server.messages.get("c1")!;
+    socket.deliver("message:hidden", { chatId: "c1", messageId: held!.id });
+    socket.deliver("message:updated", server.change({ ...held!, content: "still secret" }));
+    expect(contentsOf(messenger.getState(), "c1")).toEqual(["(hidden)"]);
+  });
+});
+
 describe("Messenger: delivered marks", () => {
   it("reports the newest message of each chat once per batch, and only when a socket is up", async () => {
     vi.useFakeTimers();

@@ -22,7 +22,7 @@ import type { PutBlob } from "./uploads/types";
 import type { UploadJob } from "./uploads/upload-job";
 import { xhrPut } from "./uploads/xhr-put";
 import { seedReceipts, withReceipt, type Marks, type Receipts } from "./receipts";
-import { hasGap, mergeMessages, prependPage, reconcileSaved, timelineFromPage, withAttachment, withReadyAttachments, type Timeline } from "./timeline";
+import { hasGap, mergeMessages, prependPage, reconcileSaved, timelineFromPage, withAttachment, withChanges, withReadyAttachments, type Timeline } from "./timeline";
 import { withoutExpired, withTyping, type TypingState } from "./typing";
 import { ViewStateReporter } from "./view-state";
 
@@ -259,7 +259,8 @@ export class Messenger {
     }
   }
 
-  /** Fetches everything after the newest contiguous message (gap recovery). */
+  /** Fetches everything after the newest contiguous message (gap recovery), then the changes to held
+   * messages (edits, deletions, hides) after the change-log version the timeline is up to date with. */
   catchUp(chatId: string): Promise<void> {
     const running = this.catchingUp.get(chatId);
     if (running) return running;
@@ -270,11 +271,45 @@ export class Messenger {
         const page = await this.api.message.history.query({ chatId, after: timeline.newestSeq, limit: CATCH_UP_PAGE });
         this.setTimeline(chatId, mergeMessages(this.state.timelines[chatId] ?? timeline, page.messages));
         this.learned(chatId, page.messages);
-        if (!page.hasMore) return;
+        if (!page.hasMore) break;
       }
+      await this.catchUpChanges(chatId);
     })().finally(() => this.catchingUp.delete(chatId));
     this.catchingUp.set(chatId, work);
     return work;
+  }
+
+  private async catchUpChanges(chatId: string): Promise<void> {
+    for (;;) {
+      const afterVersion = this.state.timelines[chatId]?.version;
+      if (afterVersion === undefined) return;
+      const page = await this.api.message.changes.query({ chatId, afterVersion, limit: CATCH_UP_PAGE });
+      const timeline = this.state.timelines[chatId];
+      if (timeline) this.setTimeline(chatId, withChanges(timeline, page.messages, page.hiddenIds, page.version));
+      if (!page.hasMore) return;
+    }
+  }
+
+  /** A live edit or deletion, or one's own hide from another device. */
+  private applyChange(chatId: string, changed: MessageDto[], hiddenIds: string[] = []) {
+    const timeline = this.state.timelines[chatId];
+    if (timeline) this.setTimeline(chatId, withChanges(timeline, changed, hiddenIds));
+  }
+
+  // --- changing sent messages (the answer is applied at once; the live event is then a no-op) ---
+  async edit(messageId: string, content: string): Promise<void> {
+    const message = await this.api.message.edit.mutate({ messageId, content });
+    this.applyChange(message.chatId, [message]);
+  }
+
+  async deleteForEveryone(messageId: string): Promise<void> {
+    const message = await this.api.message.delete.mutate({ messageId });
+    this.applyChange(message.chatId, [message]);
+  }
+
+  async deleteForMe(messageId: string): Promise<void> {
+    const { chatId } = await this.api.message.hide.mutate({ messageId });
+    this.applyChange(chatId, [], [messageId]);
   }
 
   private setTimeline(chatId: string, timeline: Timeline) {
@@ -320,7 +355,7 @@ export class Messenger {
   /** Queues a message: text, or attachments with `content` as their caption — stored ones, and
    * files still uploading (their jobs from the composer, finished by the outbox, even offline or
    * after a reload). */
-  async send(chatId: string, content: string, attachments: AttachmentDto[] = [], files: UploadJob[] = []): Promise<OutboxItem> {
+  async send(chatId: string, content: string, attachments: AttachmentDto[] = [], files: UploadJob[] = [], replyToId?: string): Promise<OutboxItem> {
     this.stopTyping(chatId);
     for (const job of files) this.uploads.adopt(job);
     const item = await this.outbox.enqueue(
@@ -328,6 +363,7 @@ export class Messenger {
       content,
       attachments,
       files.map((job) => ({ blob: job.file, state: job.state })),
+      replyToId,
     );
     // Written without a connection: the service worker may send it even if this tab is closed first.
     if (this.state.connection !== "online") requestBackgroundSync();
@@ -426,6 +462,8 @@ export class Messenger {
     socket.on("presence:update", (update) => this.set({ presence: { ...this.state.presence, [update.userId]: update } }));
     socket.on("sync:required", () => this.resync());
     socket.on("attachment:ready", (update) => this.attachmentReady(update));
+    socket.on("message:updated", (message) => this.applyChange(message.chatId, [message]));
+    socket.on("message:hidden", ({ chatId, messageId }) => this.applyChange(chatId, [], [messageId]));
   }
 
   /** After every (re)connect, or when the server says events were lost: catch up on every open chat, flush the outbox, refresh lists. */

@@ -15,6 +15,8 @@ export interface OutboxItem {
   /** Files staged with the message: each upload's resumable state (its bytes are in the store's
    * files); the message is sent once every one is "done". */
   uploads?: UploadJobState[];
+  /** The message this one answers. */
+  replyToId?: string;
   createdAt: number;
   /** "pending" is sent as soon as possible; "failed" waits for the person to retry or delete it. */
   status: "pending" | "failed";

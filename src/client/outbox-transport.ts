@@ -20,8 +20,8 @@ export function outboxTransport(api: TRPCClient<AppRouter>): Pick<OutboxOptions,
 }
 
 function sendInput(item: OutboxItem) {
-  const { chatId, clientId, content } = item;
-  return { chatId, clientId, content, attachmentIds: storedAttachments(item).map((attachment) => attachment.id) };
+  const { chatId, clientId, content, replyToId } = item;
+  return { chatId, clientId, content, replyToId, attachmentIds: storedAttachments(item).map((attachment) => attachment.id) };
 }
 
 /** One message of a message.sendBatch call that the server did not store. */

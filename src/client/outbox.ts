@@ -78,12 +78,13 @@ export class Outbox {
     return this.items;
   }
 
-  async enqueue(chatId: string, content: string, attachments: AttachmentDto[] = [], files: QueuedFile[] = []): Promise<OutboxItem> {
+  async enqueue(chatId: string, content: string, attachments: AttachmentDto[] = [], files: QueuedFile[] = [], replyToId?: string): Promise<OutboxItem> {
     // Strictly increasing, so two messages written within one millisecond keep their order.
     const createdAt = Math.max(Date.now(), (this.items.at(-1)?.createdAt ?? 0) + 1);
     const item: OutboxItem = { clientId: (this.options.newId ?? (() => crypto.randomUUID()))(), chatId, content, createdAt, status: "pending" };
     if (attachments.length) item.attachments = attachments;
     if (files.length) item.uploads = files.map((file) => file.state);
+    if (replyToId) item.replyToId = replyToId;
     // Bytes of files already stored on the server are not kept.
     const bytes = new Map(files.filter((file) => file.state.status !== "done").map((file) => [file.state.clientId, file.blob]));
     await this.options.store.put(item, bytes);

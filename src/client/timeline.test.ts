@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MessageDto } from "~/shared/realtime/events";
-import { hasGap, mergeMessages, prependPage, reconcileSaved, timelineFromPage } from "./timeline";
+import { hasGap, mergeMessages, prependPage, reconcileSaved, timelineFromPage, withChanges } from "./timeline";
 
 const msg = (seq: number): MessageDto => ({
   id: `m${seq}`,
@@ -61,15 +61,22 @@ describe("timeline", () => {
   });
 
   describe("reconcileSaved", () => {
-    const saved = timelineFromPage({ messages: [msg(5), msg(6), msg(7), msg(8)], hasMore: true, lastSeq: 8 });
+    const saved = timelineFromPage({ messages: [msg(5), msg(6), msg(7), msg(8)], hasMore: true, lastSeq: 8, lastVersion: 8 });
 
-    it("keeps the saved older messages when the server's newest page joins them", () => {
+    it("keeps the saved older messages when the server's newest page joins them, catching up changes from the saved version", () => {
       const edited = { ...msg(8), content: "edited" };
-      const t = reconcileSaved(saved, { messages: [msg(7), edited, msg(9), msg(10)], hasMore: true, lastSeq: 10 });
+      const t = reconcileSaved(saved, { messages: [msg(7), edited, msg(9), msg(10)], hasMore: true, lastSeq: 10, lastVersion: 12 });
       expect(seqs(t.messages)).toEqual([5, 6, 7, 8, 9, 10]);
-      expect(t).toMatchObject({ oldestSeq: 5, newestSeq: 10, hasOlder: true });
+      // The older saved messages may have missed edits after version 8: catch-up reads from there.
+      expect(t).toMatchObject({ oldestSeq: 5, newestSeq: 10, hasOlder: true, version: 8 });
       // The server's copy wins over the saved one.
       expect(t.messages.find((message) => message.seq === 8)?.content).toBe("edited");
+    });
+
+    it("drops saved messages of unknown version (they could not be caught up)", () => {
+      const unversioned = { ...saved, version: undefined };
+      const t = reconcileSaved(unversioned, { messages: [msg(7), msg(8), msg(9)], hasMore: true, lastSeq: 9, lastVersion: 9 });
+      expect(seqs(t.messages)).toEqual([7, 8, 9]);
     });
 
     it("drops the saved messages when a hole lies between them and the server's page", () => {
@@ -82,5 +89,28 @@ describe("timeline", () => {
       const t = reconcileSaved(saved, { messages: [], hasMore: false, lastSeq: 0 });
       expect(t.messages).toEqual([]);
     });
+  });
+});
+
+describe("changes to held messages", () => {
+  const page = { messages: [msg(1), { ...msg(2), version: 2 }], hasMore: false, lastSeq: 2, lastVersion: 2 };
+
+  it("a newer version replaces the held copy, an older or equal one does not, and the same object comes back when nothing changed", () => {
+    const timeline = timelineFromPage(page);
+    expect(timeline.version).toBe(2);
+    const edited = { ...msg(2), content: "edited", version: 5 };
+    const updated = mergeMessages(timeline, [edited]);
+    expect(updated.messages[1]).toBe(edited);
+    expect(mergeMessages(updated, [{ ...msg(2), version: 3 }])).toBe(updated);
+    expect(withChanges(updated, [edited])).toBe(updated);
+  });
+
+  it("marks hidden ones, keeps them hidden through later edits, and moves the version forward only", () => {
+    const timeline = withChanges(timelineFromPage(page), [], ["m1"], 6);
+    expect(timeline.messages[0]!.hidden).toBe(true);
+    expect(timeline.version).toBe(6);
+    const later = withChanges(timeline, [{ ...msg(1), content: "edited", version: 7 }], [], 4);
+    expect(later.messages[0]).toMatchObject({ content: "edited", hidden: true });
+    expect(later.version).toBe(6);
   });
 });

@@ -9,12 +9,16 @@ export interface Timeline {
   oldestSeq: number;
   newestSeq: number;
   hasOlder: boolean;
+  /** The chat's change-log version every held message is known to be up to date with (catch-up asks
+   * for changes after it); absent for a timeline saved before the change log existed. */
+  version?: number;
 }
 
 export interface Page {
   messages: MessageDto[];
   hasMore: boolean;
   lastSeq: number;
+  lastVersion?: number;
 }
 
 function union(a: MessageDto[], b: MessageDto[]): MessageDto[] {
@@ -37,17 +41,42 @@ function advance(messages: MessageDto[], newest: number): number {
 /** The timeline from the newest page of history. */
 export function timelineFromPage(page: Page): Timeline {
   const messages = union([], page.messages);
-  if (messages.length === 0) return { messages, oldestSeq: page.lastSeq + 1, newestSeq: page.lastSeq, hasOlder: false };
+  const version = page.lastVersion;
+  if (messages.length === 0) return { messages, oldestSeq: page.lastSeq + 1, newestSeq: page.lastSeq, hasOlder: false, version };
   const oldestSeq = messages[0]!.seq;
-  return { messages, oldestSeq, newestSeq: Math.max(advance(messages, oldestSeq - 1), Math.min(page.lastSeq, messages.at(-1)!.seq)), hasOlder: page.hasMore };
+  return { messages, oldestSeq, newestSeq: Math.max(advance(messages, oldestSeq - 1), Math.min(page.lastSeq, messages.at(-1)!.seq)), hasOlder: page.hasMore, version };
 }
 
-/** Adds live or caught-up messages; returns the same object when nothing is new. */
+/** Adds live or caught-up messages, and takes newer versions of held ones; returns the same object when nothing changed. */
 export function mergeMessages(timeline: Timeline, incoming: MessageDto[]): Timeline {
+  const updated = withChanges(timeline, incoming);
   const fresh = incoming.filter((message) => message.seq >= timeline.oldestSeq && !timeline.messages.some((held) => held.seq === message.seq));
-  if (fresh.length === 0) return timeline;
-  const messages = union(timeline.messages, fresh);
-  return { ...timeline, messages, newestSeq: advance(messages, timeline.newestSeq) };
+  if (fresh.length === 0) return updated;
+  const messages = union(updated.messages, fresh);
+  return { ...updated, messages, newestSeq: advance(messages, updated.newestSeq) };
+}
+
+/** Held messages replaced by newer versions of them (edits, deletions) and marked hidden ("delete for
+ * me"); `version`: the change log was read up to it. Messages not held are left to history. */
+export function withChanges(timeline: Timeline, changed: MessageDto[], hiddenIds: readonly string[] = [], version?: number): Timeline {
+  let messages = timeline.messages;
+  const replace = (index: number, message: MessageDto) => {
+    if (messages === timeline.messages) messages = [...messages];
+    messages[index] = message;
+  };
+  for (const message of changed) {
+    const index = messages.findIndex((held) => held.id === message.id);
+    const held = messages[index];
+    // A hide is the caller's own and never undone: a later edit or deletion keeps it.
+    if (held && (message.version ?? 0) > (held.version ?? 0)) replace(index, held.hidden ? { ...message, hidden: true } : message);
+  }
+  for (const id of hiddenIds) {
+    const index = messages.findIndex((held) => held.id === id);
+    if (index >= 0 && !messages[index]!.hidden) replace(index, { ...messages[index]!, hidden: true });
+  }
+  const newVersion = version !== undefined && version > (timeline.version ?? -1) ? version : timeline.version;
+  if (messages === timeline.messages && newVersion === timeline.version) return timeline;
+  return { ...timeline, messages, version: newVersion };
 }
 
 /** Adds an older page (history `before`). */
@@ -85,6 +114,9 @@ export function reconcileSaved(saved: Timeline, page: Page): Timeline {
   const fresh = timelineFromPage(page);
   const older = saved.messages.filter((message) => message.seq < fresh.oldestSeq);
   const joins = fresh.oldestSeq <= saved.newestSeq + 1;
-  if (!joins || older.length === 0) return fresh;
-  return prependPage(fresh, { messages: older, hasMore: saved.hasOlder, lastSeq: page.lastSeq });
+  // Saved messages are only as current as the saved version: without one, they cannot be caught up.
+  if (!joins || older.length === 0 || saved.version === undefined) return fresh;
+  const joined = prependPage(fresh, { messages: older, hasMore: saved.hasOlder, lastSeq: page.lastSeq });
+  // Catch-up then reads the changes (edits, deletions) the older saved messages missed.
+  return { ...joined, version: Math.min(saved.version, fresh.version ?? saved.version) };
 }

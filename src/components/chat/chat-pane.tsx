@@ -14,6 +14,7 @@ import { ChatClosed } from "./chat-closed";
 import { ChatHeader } from "./chat-header";
 import type { ChatMember } from "./chat-types";
 import { Composer } from "./composer";
+import { ConversationProvider } from "./conversation-actions";
 import { GroupInfoPanel } from "./group-info/group-info-panel";
 import { useMeId } from "./me-context";
 import { MessageList } from "./message-list/message-list";
@@ -73,6 +74,7 @@ export function ChatPane({ chatId }: { chatId: string }) {
   const blocked = chat.data?.blocked;
 
   return (
+    <ConversationProvider key={chatId} chatId={chatId} moderator={isGroup && summary?.myRole !== undefined && summary.myRole !== "MEMBER"} nameOf={nameOf}>
     <section data-testid="chat-pane" data-chat-id={chatId} aria-label={header.title} className="chat-backdrop relative flex min-h-0 flex-1 flex-col" {...drop.handlers}>
       {drop.dragging && !closed ? <DropZoneOverlay /> : null}
       <ChatHeader info={header} infoOpen={infoOpen} onOpenInfo={() => setInfoOpen(true)} onOpenMedia={() => setMediaOpen(true)} actions={chat.data ? <MuteControl chatId={chatId} mutedUntil={chat.data.mutedUntil} /> : null} />
@@ -118,5 +120,6 @@ export function ChatPane({ chatId }: { chatId: string }) {
         />
       ) : null}
     </section>
+    </ConversationProvider>
   );
 }

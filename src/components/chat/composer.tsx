@@ -9,6 +9,8 @@ import { useMessenger } from "~/client/react";
 import { cn } from "~/components/ui/cn";
 import { MESSAGE_MAX_ATTACHMENTS, MESSAGE_MAX_LENGTH, ZMessageContent } from "~/shared/schemas/chat";
 import { AttachmentTray } from "./attachments/attachment-tray";
+import { ComposerContextBar } from "./composer-context-bar";
+import { useConversation } from "./conversation-actions";
 import type { StagedUploads } from "./attachments/use-staged-uploads";
 import { PaperclipIcon, SendIcon } from "./icons";
 import { useMeId } from "./me-context";
@@ -24,6 +26,9 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
   const messenger = useMessenger();
   const me = useMeId();
   const [text, setText] = useState(() => readDraft(me, chatId));
+  const conversation = useConversation();
+  const editing = conversation?.editing ?? null;
+  const replyTo = conversation?.replyTo ?? null;
   const ref = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const withFiles = uploads.files.length > 0;
@@ -53,19 +58,36 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
 
   useEffect(() => () => messenger?.stopTyping(chatId), [messenger, chatId]);
 
+  // Editing puts the message's text in the box; the draft (not written while editing) comes back
+  // after. Adjusted while rendering, as React recommends for state derived from a changed prop.
+  const [shownEdit, setShownEdit] = useState(editing);
+  if (shownEdit !== editing) {
+    setShownEdit(editing);
+    setText(editing ? editing.content : readDraft(me, chatId));
+  }
+  useEffect(() => {
+    if (editing || replyTo) ref.current?.focus();
+  }, [editing, replyTo]);
+
   const update = (value: string) => {
     setText(value);
-    writeDraft(me, chatId, value);
+    // The text being edited is not a draft.
+    if (!editing) writeDraft(me, chatId, value);
     if (value.trim()) messenger?.typing(chatId);
     else messenger?.stopTyping(chatId);
   };
 
   const send = () => {
     if (!messenger || !canSend) return;
+    if (editing) {
+      void conversation?.saveEdit(ZMessageContent.parse(text));
+      return;
+    }
     const content = text.trim() === "" ? "" : ZMessageContent.parse(text);
     const files = withFiles ? uploads.take() : [];
     update("");
-    messenger.send(chatId, content, [], files).catch(() => {
+    if (replyTo) conversation?.cancel();
+    messenger.send(chatId, content, [], files, replyTo?.id).catch(() => {
       // Not queued (storage failed): give the text back, draft included.
       setText((current) => current || content);
       if (!readDraft(me, chatId)) writeDraft(me, chatId, content);
@@ -82,6 +104,7 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
       className="shrink-0 border-t border-neutral-200 bg-white px-2 py-2 sm:px-4 dark:border-neutral-800 dark:bg-neutral-900"
       style={{ paddingBottom: "max(0.5rem, env(safe-area-inset-bottom))" }}
     >
+      <ComposerContextBar />
       <AttachmentTray files={uploads.files} onRemove={uploads.remove} onRetry={uploads.retry} />
       {uploads.refused ? (
         <p role="status" data-testid="attachment-too-many" className="mx-auto mb-1 max-w-3xl px-2 text-xs text-red-600 dark:text-red-400">
@@ -137,6 +160,11 @@ export function Composer({ chatId, autoFocus, uploads }: { chatId: string; autoF
               uploads.add(images);
             }}
             onKeyDown={(event) => {
+              if (event.key === "Escape" && (editing || replyTo)) {
+                event.preventDefault();
+                conversation?.cancel();
+                return;
+              }
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
                 event.preventDefault();
                 send();

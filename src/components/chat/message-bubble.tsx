@@ -40,6 +40,12 @@ interface BubbleProps {
   seq?: number;
   clientId?: string | null;
   deleted?: boolean;
+  /** Stored messages: their id (jumps to a quoted message find it), edit time, reply quote and actions menu. */
+  messageId?: string;
+  editedAt?: string | null;
+  quote?: ReactNode;
+  actions?: ReactNode;
+  highlighted?: boolean;
   /** The sender's name, shown over the first of a run of someone else's messages in a group. */
   senderName?: string;
   senderColour?: string;
@@ -61,6 +67,11 @@ export function MessageBubble(props: BubbleProps) {
   const time = formatClock(props.createdAt, locale);
   const errorCode = failure?.code;
   const attachments = deleted ? [] : (props.attachments ?? []);
+  const edited = props.editedAt && !deleted ? (
+    <span data-testid="message-edited" title={t("editedAt", { time: new Date(props.editedAt).toLocaleString(locale) })}>
+      {t("edited")}
+    </span>
+  ) : null;
 
   return (
     <div
@@ -72,23 +83,30 @@ export function MessageBubble(props: BubbleProps) {
       data-status={own ? status : undefined}
       data-own={own ? "" : undefined}
       data-row-key={props.rowKey}
+      data-message-id={props.messageId}
+      data-deleted={deleted ? "" : undefined}
+      data-highlighted={props.highlighted ? "" : undefined}
       className={cn("flex flex-col px-2 sm:px-3", own ? "items-end" : "items-start", props.tail ? "pb-1.5" : "pb-0.5")}
     >
+      <div className={cn("group flex w-full", own ? "justify-end" : "justify-start")}>
       <div
         className={cn(
-          "relative max-w-[min(85%,34rem)] rounded-2xl px-3 pt-1.5 pb-1.5 text-[15px] leading-snug shadow-sm",
+          "relative max-w-[min(85%,34rem)] rounded-2xl px-3 pt-1.5 pb-1.5 text-[15px] leading-snug shadow-sm transition-shadow",
+          props.highlighted && "ring-2 ring-accent-400",
           own ? "bg-accent-100 text-neutral-900 dark:bg-accent-800 dark:text-white" : "bg-white text-neutral-900 dark:bg-neutral-800 dark:text-neutral-100",
           props.tail && (own ? "rounded-br-md" : "rounded-bl-md"),
           status === "failed" && "ring-1 ring-red-400 dark:ring-red-500/70",
         )}
       >
         {props.senderName ? <p dir="auto" className={cn("mb-0.5 truncate text-[13px] font-semibold", props.senderColour)}>{props.senderName}</p> : null}
+        {props.quote && !deleted ? <div className="mb-1">{props.quote}</div> : null}
         {attachments.length ? <MessageAttachments attachments={attachments} /> : null}
         {props.uploads?.length ? <PendingFiles uploads={props.uploads} /> : null}
         <p className={cn("break-words whitespace-pre-wrap", deleted && "text-neutral-500 italic dark:text-neutral-400")}>
           <span data-testid="message-text" dir="auto">{deleted ? t("deleted") : content}</span>
           {/* Room for the time and ticks on the last line: an invisible copy of them. */}
-          <span aria-hidden="true" className="invisible ml-2 inline-flex gap-0.5 text-[11px] tabular-nums">
+          <span aria-hidden="true" className="invisible ml-2 inline-flex gap-1 text-[11px] tabular-nums">
+            {edited ? t("edited") : null}
             {time}
             {own ? <span className="inline-block w-4" /> : null}
           </span>
@@ -99,9 +117,12 @@ export function MessageBubble(props: BubbleProps) {
             own ? "text-accent-700 dark:text-white/80" : "text-neutral-500 dark:text-neutral-400",
           )}
         >
-          <time dateTime={props.createdAt}>{time}</time>
+          {edited}
+          <time className="ml-1" dateTime={props.createdAt}>{time}</time>
           {own && status ? <Ticks status={status} readBy={props.readBy ?? null} /> : null}
         </span>
+      </div>
+      {props.actions}
       </div>
       {failure ? (
         <div className="mt-1 flex max-w-[min(85%,34rem)] flex-wrap items-center justify-end gap-x-1 gap-y-0.5 text-right text-xs">

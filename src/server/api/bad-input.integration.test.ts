@@ -1,13 +1,18 @@
 import { inspect } from "node:util";
 // Every procedure of the app router, fed missing, mistyped, oversized and oddly shaped input:
 // always a 4xx with a readable message, never a 500, and nothing already stored is lost.
-import { randomUUID } from "node:crypto";
+import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "~/server/api/root";
 import { db } from "~/server/db";
 import { TEXT_INVALID_MESSAGE } from "~/shared/schemas/text";
 import { newClient, newRegisterInput, randomUsername, registerUser, errorShape, type Caller } from "../../../test/trpc";
+
+/** A device's Web Push keys: an uncompressed P-256 public key and a 16-byte secret, base64url. */
+function pushKeys() {
+  return { p256dh: createECDH("prime256v1").generateKeys().toString("base64url"), auth: randomBytes(16).toString("base64url") };
+}
 
 const MB = "a".repeat(1024 * 1024);
 const MB_UNICODE = "я".repeat(512 * 1024);
@@ -154,6 +159,7 @@ const ROWS: Record<string, Row> = {
   "chat.rename": { protected: true, fields: { chatId: id, title: text }, valid: () => ({ chatId: randomUUID(), title: "New title" }) },
   "chat.setAvatar": { protected: true, fields: { chatId: id, attachmentId: { kind: "id", nullable: true } }, valid: () => ({ chatId: randomUUID(), attachmentId: null }) },
   "chat.leave": { protected: true, fields: { chatId: id }, valid: () => ({ chatId: randomUUID() }) },
+  "chat.mute": { protected: true, fields: { chatId: id, duration: { kind: "enum", nullable: true } }, valid: () => ({ chatId: randomUUID(), duration: "1h" }) },
   "chat.member.add": { protected: true, fields: { chatId: id, userIds: { kind: "ids" } }, valid: () => ({ chatId: randomUUID(), userIds: [randomUUID()] }) },
   "chat.member.remove": { protected: true, fields: { chatId: id, userId: id }, valid: () => ({ chatId: randomUUID(), userId: randomUUID() }) },
   "chat.member.setRole": {
@@ -221,6 +227,14 @@ const ROWS: Record<string, Row> = {
     valid: () => ({ chatId: randomUUID() }),
   },
   "message.markRead": { protected: true, fields: { chatId: id, seq: int }, valid: () => ({ chatId: randomUUID(), seq: 1 }) },
+  "message.changes": {
+    protected: true,
+    fields: { chatId: id, afterVersion: int, limit: optionalInt },
+    valid: () => ({ chatId: randomUUID(), afterVersion: 0 }),
+  },
+  "message.edit": { protected: true, fields: { messageId: id, content: text }, valid: () => ({ messageId: randomUUID(), content: "hello" }) },
+  "message.delete": { protected: true, fields: { messageId: id }, valid: () => ({ messageId: randomUUID() }) },
+  "message.hide": { protected: true, fields: { messageId: id }, valid: () => ({ messageId: randomUUID() }) },
   "people.search": {
     protected: true,
     fields: { query: text, limit: optionalInt, offset: optionalInt },
@@ -233,8 +247,26 @@ const ROWS: Record<string, Row> = {
   "account.updatePrivacy": {
     protected: true,
     fields: { lastSeenVisibility: optionalEnum, messagePolicy: optionalEnum, groupInvitePolicy: optionalEnum },
+    extraCases: ([42, "yes", null, [true], MB] as unknown[]).map((pushPreview) => ({ label: `pushPreview: ${inspect(pushPreview)}`, input: { pushPreview }, expect: "reject" as const })),
     valid: () => ({}),
   },
+  "push.publicKey": { protected: true, fields: null },
+  "push.status": { protected: true, fields: null },
+  "push.subscribe": {
+    protected: true,
+    // keys is an object: its own cases below.
+    fields: { endpoint: text },
+    valid: () => ({ endpoint: `https://push.example.invalid/${randomUUID()}`, keys: pushKeys() }),
+    extraCases: [
+      { label: "missing keys", input: { endpoint: "https://push.example.invalid/x" }, expect: "reject" },
+      { label: "keys: a string", input: { endpoint: "https://push.example.invalid/x", keys: "x" }, expect: "reject" },
+      { label: "keys: short p256dh", input: { endpoint: "https://push.example.invalid/x", keys: { ...pushKeys(), p256dh: "AAAA" } }, expect: "reject" },
+      { label: "keys: 1 MB auth", input: { endpoint: "https://push.example.invalid/x", keys: { ...pushKeys(), auth: MB } }, expect: "reject" },
+      { label: "endpoint: not a URL", input: { endpoint: "not a url", keys: pushKeys() }, expect: "reject" },
+      { label: "endpoint: javascript:", input: { endpoint: "javascript:alert(1)", keys: pushKeys() }, expect: "reject" },
+    ],
+  },
+  "push.unsubscribe": { protected: true, fields: { endpoint: text }, valid: () => ({ endpoint: "https://push.example.invalid/none" }) },
   "friend.list": { protected: true, fields: null },
   "friend.request": {
     protected: true,

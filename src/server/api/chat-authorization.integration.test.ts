@@ -17,11 +17,13 @@ let removed: Person;
 let outsider: Person;
 let chatId: string;
 let seq: number;
+let messageId: string;
 
 const PROCEDURES: Record<string, (call: Caller) => Promise<unknown>> = {
   "chat.get": (call) => call.chat.get({ chatId }),
   "chat.rename": (call) => call.chat.rename({ chatId, title: "taken over" }),
   "chat.setAvatar": (call) => call.chat.setAvatar({ chatId, attachmentId: null }),
+  "chat.mute": (call) => call.chat.mute({ chatId, duration: "1h" }),
   "chat.leave": (call) => call.chat.leave({ chatId }),
   "chat.member.add": (call) => call.chat.member.add({ chatId, userIds: [outsider.user.id] }),
   "chat.member.remove": (call) => call.chat.member.remove({ chatId, userId: member.user.id }),
@@ -35,6 +37,10 @@ const PROCEDURES: Record<string, (call: Caller) => Promise<unknown>> = {
   },
   "message.history": (call) => call.message.history({ chatId }),
   "message.markRead": (call) => call.message.markRead({ chatId, seq }),
+  "message.changes": (call) => call.message.changes({ chatId, afterVersion: 0 }),
+  "message.edit": (call) => call.message.edit({ messageId, content: "taken over" }),
+  "message.delete": (call) => call.message.delete({ messageId }),
+  "message.hide": (call) => call.message.hide({ messageId }),
   "attachment.createUpload": (call) => call.attachment.createUpload({ chatId, clientId: randomUUID(), fileName: "a.txt", size: 3 }),
   "attachment.list": (call) => call.attachment.list({ chatId }),
 };
@@ -45,7 +51,7 @@ beforeAll(async () => {
   [owner, member, removed, outsider] = await Promise.all([registerUser(), registerUser(), registerUser(), registerUser()]);
   ({ chatId } = await owner.call().chat.createGroup({ title: "Private", memberIds: [member.user.id, removed.user.id] }));
   ({
-    message: { seq },
+    message: { seq, id: messageId },
   } = await member.call().message.send({ chatId, clientId: randomUUID(), content: "secret" }));
   await owner.call().chat.member.remove({ chatId, userId: removed.user.id });
 });
@@ -78,6 +84,7 @@ it("nothing the denied calls tried was stored", async () => {
   expect(chat.members.map((person) => person.id).sort()).toEqual([owner.user.id, member.user.id].sort());
   const history = await owner.call().message.history({ chatId });
   expect(history.messages.filter((message) => message.kind === "TEXT").map((message) => message.content)).toEqual(["secret"]);
+  expect(history.messages.some((message) => message.hidden || message.editedAt || message.deletedAt)).toBe(false);
 });
 
 describe("socket events", () => {

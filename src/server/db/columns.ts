@@ -48,6 +48,7 @@ export const messageColumns = columns<Message>({
   createdAt: "created_at",
   editedAt: "edited_at",
   deletedAt: "deleted_at",
+  version: "version",
 });
 
 export const attachmentColumns = columns<Attachment>({

@@ -2,7 +2,6 @@
 // expiry, schedule). Handlers live in handlers.ts, so code that only enqueues imports no handler.
 import type PgBoss from "pg-boss";
 import { z } from "zod";
-import { env } from "~/env";
 
 interface JobDefinition {
   data: z.ZodType<object>;
@@ -44,8 +43,9 @@ export const JOBS = {
     }),
     queue: { ...retried, expireInSeconds: 10 * 60 },
   },
-  // `npm run backup` on a schedule (BACKUP_CRON, off when unset); one at a time, a failed one retried twice.
-  "backup.run": { data: z.object({}), queue: { retryLimit: 2, retryDelay: 600, policy: "stately", expireInSeconds: 2 * 60 * 60 }, cron: env.BACKUP_CRON },
+  // `npm run backup` on a schedule (BACKUP_CRON, off when unset; validated in src/env.ts, read raw here so
+  // this table loads without the app's env, e.g. in the tests' set-up); one at a time, retried twice.
+  "backup.run": { data: z.object({}), queue: { retryLimit: 2, retryDelay: 600, policy: "stately", expireInSeconds: 2 * 60 * 60 }, cron: process.env.BACKUP_CRON || undefined },
   // Web push to a person's devices (services/push/): one job per message, read mark or friend event,
   // fanned out to devices inside. Retried sooner than the rest: a late notification is a worse one.
   "push.send": { data: ZPushJob, queue: { retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 5 * 60 } },

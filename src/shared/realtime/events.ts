@@ -41,6 +41,29 @@ export interface MessageDto {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  /** The chat's change-log version of this message's latest change (absent in data saved before it existed). */
+  version?: number;
+  /** A short quote of the replied message (null or absent when not a reply). */
+  replyTo?: ReplyPreview | null;
+  /** Deleted "for me" by the caller: only in the caller's own history and changes, never fanned out. */
+  hidden?: boolean;
+}
+
+/** What a reply shows of the message it answers. */
+export interface ReplyPreview {
+  id: string;
+  senderId: string | null;
+  /** The first 100 characters of the text (empty when deleted). */
+  snippet: string;
+  /** The kind of its first attachment, for a "📷 Photo"-style quote without text. */
+  attachmentKind: AttachmentKind | null;
+  deleted: boolean;
+}
+
+/** "Delete for me" on one of the user's devices: hide it on the others. */
+interface MessageHidden {
+  chatId: string;
+  messageId: string;
 }
 
 /** How the client shows an attachment: decided on the server from the stored bytes. */
@@ -92,6 +115,9 @@ export interface PresenceUpdate {
 
 export interface ServerToClientEvents {
   "message:new": (message: MessageDto) => void;
+  /** A message was edited or deleted for everyone: replace the held copy if this one's version is newer. */
+  "message:updated": (message: MessageDto) => void;
+  "message:hidden": (payload: MessageHidden) => void;
   "receipt:update": (receipt: ReceiptUpdate) => void;
   /** Members, title or roles changed: refetch the chat. */
   "chat:updated": (payload: { chatId: string }) => void;
@@ -142,6 +168,8 @@ export const PUBLISHED_EVENTS = [
   "presence:update",
   "sync:required",
   "attachment:ready",
+  "message:updated",
+  "message:hidden",
 ] as const;
 
 /** Sent by a sidecar to its own sockets only, never published by the app. */

@@ -89,4 +89,16 @@ export const ZHistoryInput = z
 
 export const ZReceiptInput = z.object({ chatId: ZId, seq: ZSeq });
 
+/** The chat's change log after `afterVersion` (edits, deletions, hides), oldest change first. */
+export const ZChangesInput = z.object({
+  chatId: ZId,
+  afterVersion: ZSeq,
+  limit: z.number().int().min(1).max(HISTORY_MAX_PAGE).default(100),
+});
+
+/** Editing one's own message: the new text (retrying with the same text changes nothing). */
+export const ZEditMessageInput = z.object({ messageId: ZId, content: ZMessageContent });
+
+export const ZMessageRef = z.object({ messageId: ZId });
+
 export const ZTypingInput = z.object({ chatId: ZId });

@@ -7,7 +7,8 @@ import { memo, useMemo, useRef } from "react";
 import type { OutboxItem } from "~/client/outbox-store";
 import type { Receipts } from "~/client/receipts";
 import type { Timeline } from "~/client/timeline";
-import type { MessageDto } from "~/shared/realtime/events";
+import type { MessageDto, ReplyPreview } from "~/shared/realtime/events";
+import { quoteOf as freshQuote } from "../reply-quote";
 import type { ChatMember } from "../chat-types";
 import { sentUpTo } from "../message-status";
 import { JumpToNewest } from "./jump-to-newest";
@@ -37,12 +38,20 @@ export const MessageList = memo(function MessageList(props: MessageListProps) {
   const { timeline, pending, meId, members, receipts, isGroup, nameOf, systemText, retry, discard } = props;
   const t = useTranslations("chat");
   const locale = useLocale();
-  const rows = useMemo(() => buildRows(timeline.messages, pending, meId), [timeline.messages, pending, meId]);
+  // Messages one deleted "for me" stay in the timeline (sequences stay gap-free) but are not shown.
+  const rows = useMemo(() => buildRows(timeline.messages.filter((message) => !message.hidden), pending, meId), [timeline.messages, pending, meId]);
+  const quoteOf = useMemo(() => {
+    const byId = new Map(timeline.messages.map((message) => [message.id, message]));
+    return (quote: ReplyPreview) => {
+      const held = byId.get(quote.id);
+      return held ? { ...freshQuote(held), senderId: quote.senderId ?? held.senderId } : quote;
+    };
+  }, [timeline.messages]);
   const sent = useMemo(() => sentUpTo(timeline.messages), [timeline.messages]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const scroll = useScrollKeeper(scrollRef, { rows, pending, hasOlder: timeline.hasOlder, loadOlder: props.loadOlder });
   useReadOnScreen({ listRef: scrollRef, newestSeq: timeline.messages.at(-1)?.seq, markRead: props.markRead, rows, readSeq: props.readSeq });
-  const context: RowContext = { meId, isGroup, locale, members, receipts, sent, nameOf, systemText, retry, discard };
+  const context: RowContext = { meId, isGroup, locale, members, receipts, sent, nameOf, systemText, retry, discard, quoteOf };
 
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">

@@ -13,20 +13,20 @@ export interface Membership {
   lastReadSeq: number;
   lastDeliveredSeq: number;
   mutedUntil: Date | null;
-  chat: { id: string; type: ChatType; title: string | null; avatarUrl: string | null; lastSeq: number };
+  chat: { id: string; type: ChatType; title: string | null; avatarUrl: string | null; lastSeq: number; lastVersion: number };
 }
 
 /** The caller's membership with its chat, or NOT_FOUND. One indexed statement: it runs on every
  * chat open, history page and group change. */
 export async function requireMembership(chatId: string, userId: string): Promise<Membership> {
-  const [row] = await query<Omit<Membership, "chat"> & { type: ChatType; title: string | null; avatarUrl: string | null; lastSeq: number }>(sql`
+  const [row] = await query<Omit<Membership, "chat"> & { type: ChatType; title: string | null; avatarUrl: string | null; lastSeq: number; lastVersion: number }>(sql`
     SELECT m.role, m.last_read_seq AS "lastReadSeq", m.last_delivered_seq AS "lastDeliveredSeq", m.muted_until AS "mutedUntil",
-      c.type, c.title, c.avatar_url AS "avatarUrl", c.last_seq AS "lastSeq"
+      c.type, c.title, c.avatar_url AS "avatarUrl", c.last_seq AS "lastSeq", c.last_version AS "lastVersion"
     FROM chat_members m JOIN chats c ON c.id = m.chat_id
     WHERE m.chat_id = ${chatId}::uuid AND m.user_id = ${userId}::uuid`, "membership");
   if (!row) throw chatNotFound();
-  const { type, title, avatarUrl, lastSeq, ...member } = row;
-  return { ...member, chat: { id: chatId, type, title, avatarUrl, lastSeq } };
+  const { type, title, avatarUrl, lastSeq, lastVersion, ...member } = row;
+  return { ...member, chat: { id: chatId, type, title, avatarUrl, lastSeq, lastVersion } };
 }
 
 /** The two people's direct chat, if they have one. */

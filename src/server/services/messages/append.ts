@@ -9,6 +9,6 @@ type Tx = Prisma.TransactionClient;
 
 /** A system message ("Anna added Boris") in the chat's timeline. */
 export async function appendSystemMessage(tx: Tx, chatId: string, system: SystemEvent) {
-  const [bumped] = await queryIn<{ last_seq: number }>(tx, bumpChatSeq(chatId));
-  return tx.message.create({ data: { chatId, seq: bumped!.last_seq, senderId: null, kind: "SYSTEM", content: "", systemData: system } });
+  const [bumped] = await queryIn<{ last_seq: number; last_version: number }>(tx, bumpChatSeq(chatId));
+  return tx.message.create({ data: { chatId, seq: bumped!.last_seq, version: bumped!.last_version, senderId: null, kind: "SYSTEM", content: "", systemData: system } });
 }

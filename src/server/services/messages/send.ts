@@ -62,14 +62,14 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
           bool_or(blocks_sender) AS blocked_by_them, array_agg(user_id::text) AS recipients
         FROM members
       ), reply AS (
-        SELECT ${replyToId}::uuid IS NULL OR EXISTS (SELECT 1 FROM messages r WHERE r.id = ${replyToId}::uuid AND r.chat_id = ${chatId}::uuid) AS ok
+        SELECT ${replyToId}::uuid IS NULL OR EXISTS (SELECT 1 FROM messages r WHERE r.id = ${replyToId}::uuid AND r.chat_id = ${chatId}::uuid AND r.deleted_at IS NULL) AS ok
       ), attachable AS (
         ${withFiles ? files.attachable : sql`SELECT NULL::uuid AS id WHERE false`}
       ), bumped AS (
         ${bumpChatSeq(chatId, sql`AND (SELECT is_member AND NOT blocked_by_you AND NOT blocked_by_them FROM verdict) AND (SELECT ok FROM reply) AND ${withFiles ? files.attachOk : sql`true`}`)}
       ), inserted AS (
-        INSERT INTO messages (id, chat_id, seq, sender_id, client_id, kind, content, reply_to_id)
-        SELECT gen_random_uuid(), ${chatId}::uuid, last_seq, ${senderId}::uuid, ${clientId}::uuid, 'TEXT', ${content}, ${replyToId}::uuid FROM bumped
+        INSERT INTO messages (id, chat_id, seq, version, sender_id, client_id, kind, content, reply_to_id)
+        SELECT gen_random_uuid(), ${chatId}::uuid, last_seq, last_version, ${senderId}::uuid, ${clientId}::uuid, 'TEXT', ${content}, ${replyToId}::uuid FROM bumped
         RETURNING *
       ), marked AS (
         -- One's own message counts as read and delivered for oneself.
@@ -107,11 +107,12 @@ export async function sendMessage(senderId: string, input: z.output<typeof ZSend
   }
   if (!row.isMember) throw chatNotFound();
   assertNoBlock({ blockedByMe: row.blockedByYou === true, blockedMe: row.blockedByThem === true });
-  if (!row.replyOk) throw new AppError("BAD_REQUEST", "The replied message is not in this chat", { field: "replyToId" });
+  if (!row.replyOk) throw new AppError("BAD_REQUEST", "The replied message is not in this chat or was deleted", { field: "replyToId" });
   if (!row.attachOk) throw new AppError("BAD_REQUEST", "This file cannot be attached", { field: "attachmentIds" });
   if (row.id === null || row.id === undefined) throw new Error("sendMessage: the message was not stored");
 
-  const [message] = withFiles ? await toMessageDtos([row as Message]) : [toMessageDto(row as Message)];
+  // Files and reply quotes take one more query each; a plain text message none.
+  const [message] = withFiles || replyToId ? await toMessageDtos([row as Message]) : [toMessageDto(row as Message)];
   await publishToUsers(row.recipients ?? [], "message:new", message!);
   return { message: message!, created: true };
 }
