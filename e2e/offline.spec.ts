@@ -65,9 +65,11 @@ async function showsSavedChat(page: Page, chatId: string) {
 test("after one visit the app shell, the chat list and the chat's messages open with the context offline", async ({ browser }) => {
   const { alice, chatId } = await savedConversation(browser);
   await expect.poll(() => alice.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  // One visit of the chat's own address, so the service worker has its page.
-  await alice.page.goto(`/chat/${chatId}`);
+  // The chat is opened from the list (in-app navigation): the app asks the worker to keep its page.
+  await alice.page.goto("/");
+  await openChatFromList(alice.page, chatId);
   await expect(messages(alice.page, "Привет! Как дела?")).toHaveCount(1);
+  await expect.poll(() => alice.page.evaluate(async (path) => (await caches.match(new URL(path, location.href).href)) !== undefined, `/chat/${chatId}`)).toBe(true);
 
   await alice.context.setOffline(true);
   await alice.page.reload();

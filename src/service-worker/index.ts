@@ -4,7 +4,7 @@
 // app shell offline, and waits for the app's "reload" before a new version takes over.
 import { PAGES_PREFIX, PRECACHE_PREFIX, STATIC_CACHE, SW_MESSAGE, isUserCache, type SwMessage } from "~/shared/service-worker";
 import { installPushHandlers } from "./push";
-import { endedOnSignIn, isStorablePage, offlineFallbacks, pageCacheKey, requestRule } from "./routes";
+import { endedOnSignIn, isStorablePage, offlineFallbacks, pageCacheKey, pagesToEvict, requestRule } from "./routes";
 import { installSyncHandlers } from "./sync";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -90,7 +90,9 @@ async function afterNavigation(requestUrl: string, response: Response) {
   if (endedOnSignIn(response.url, requestUrl)) return clearUserCaches();
   const facts = { status: response.status, redirected: response.redirected, type: response.type, contentType: response.headers.get("content-type") };
   if (isStorablePage(requestUrl, facts)) {
-    await (await caches.open(PAGES_CACHE)).put(pageCacheKey(requestUrl), response);
+    const cache = await caches.open(PAGES_CACHE);
+    await cache.put(pageCacheKey(requestUrl), response);
+    await trimPages(cache);
   }
 }
 
@@ -107,9 +109,17 @@ function keptPage(key: string): Promise<Response | undefined> {
 /** A page the app asks to keep (see SW_MESSAGE.cachePage), fetched once if not kept yet. */
 async function storePage(url: string) {
   if (requestRule({ method: "GET", url, mode: "navigate" }, self.location.origin, PRECACHED) !== "page") return;
-  if (await keptPage(pageCacheKey(url))) return;
+  const kept = await keptPage(pageCacheKey(url));
+  // Kept already: put again, so it counts as recent and is the last to be dropped.
+  if (kept) return (await caches.open(PAGES_CACHE)).put(pageCacheKey(url), kept);
   const response = await fetch(url, { credentials: "same-origin", redirect: "manual" }).catch(() => null);
   if (response) await afterNavigation(url, response);
+}
+
+/** Bounds the pages cache (a chat per visited chat): the oldest stored go first. */
+async function trimPages(cache: Cache) {
+  const keys = (await cache.keys()).map((request) => request.url);
+  await Promise.all(pagesToEvict(keys, self.location.origin).map((key) => cache.delete(key)));
 }
 
 async function clearUserCaches() {

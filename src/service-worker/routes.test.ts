@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endedOnSignIn, isStorablePage, offlineFallbacks, pageCacheKey, requestRule } from "./routes";
+import { endedOnSignIn, isStorablePage, offlineFallbacks, pageCacheKey, pagesToEvict, requestRule } from "./routes";
 
 const ORIGIN = "https://bm.example";
 const PRECACHED = new Set(["/_next/static/chunks/app.js", "/offline.html", "/icons/icon-192.png"]);
@@ -65,5 +65,27 @@ describe("pages kept for offline use", () => {
   it("falls back to the same page, then the app shell, then the offline page", () => {
     expect(offlineFallbacks(`${ORIGIN}/friends?x=1`, "/offline.html")).toEqual([`${ORIGIN}/friends`, `${ORIGIN}/`, `${ORIGIN}/offline.html`]);
     expect(offlineFallbacks(`${ORIGIN}/`, "/offline.html")).toEqual([`${ORIGIN}/`, `${ORIGIN}/offline.html`]);
+  });
+
+  it("falls back from a chat to that chat's own page only, never another chat's (its id is in the page)", () => {
+    expect(offlineFallbacks(`${ORIGIN}/chat/b`, "/offline.html")).toEqual([`${ORIGIN}/chat/b`, `${ORIGIN}/`, `${ORIGIN}/offline.html`]);
+  });
+});
+
+describe("pagesToEvict", () => {
+  const chats = (count: number) => Array.from({ length: count }, (_, index) => `${ORIGIN}/chat/${index}`);
+
+  it("drops nothing within the bound", () => {
+    expect(pagesToEvict([`${ORIGIN}/`, ...chats(49)], ORIGIN)).toEqual([]);
+  });
+
+  it("drops the oldest stored pages beyond the bound, counting the app shell", () => {
+    expect(pagesToEvict([`${ORIGIN}/`, ...chats(52)], ORIGIN)).toEqual(chats(3));
+    expect(pagesToEvict(chats(3), ORIGIN, 2)).toEqual([`${ORIGIN}/chat/0`]);
+  });
+
+  it("never drops the app shell, wherever it sits", () => {
+    expect(pagesToEvict([...chats(2), `${ORIGIN}/`], ORIGIN, 2)).toEqual([`${ORIGIN}/chat/0`]);
+    expect(pagesToEvict([`${ORIGIN}/`, ...chats(2)], ORIGIN, 1)).toEqual(chats(2));
   });
 });

@@ -60,6 +60,20 @@ export function endedOnSignIn(responseUrl: string, requestUrl: string): boolean 
   return path === "/sign-in" && asked !== "/sign-in";
 }
 
+/** How many pages the worker keeps: the app shell plus the most recently stored others. */
+const MAX_KEPT_PAGES = 50;
+
+/**
+ * The kept pages to drop, oldest first: `keys` in the cache's order (a `put` appends, so oldest
+ * first); the app shell `/` is never dropped, it is every page's last offline fallback.
+ */
+export function pagesToEvict(keys: readonly string[], origin: string, max = MAX_KEPT_PAGES): string[] {
+  const shell = `${origin}/`;
+  const others = keys.filter((key) => key !== shell);
+  const room = Math.max(0, max - (keys.length - others.length));
+  return others.slice(0, Math.max(0, others.length - room));
+}
+
 /** Where an offline navigation falls back, best first: the same page, the app shell, the offline page. */
 export function offlineFallbacks(url: string, offlinePage: string): string[] {
   const parsed = new URL(url);

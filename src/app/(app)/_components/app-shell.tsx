@@ -27,9 +27,11 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   const signedIn = me.data !== undefined;
   useEffect(() => {
-    // The app shell ("/") and this page, for an offline start after this first signed-in visit.
-    if (signedIn) keepForOffline([new URL("/", window.location.href).href, window.location.href]);
-  }, [signedIn]);
+    // The app shell ("/") and this page, for an offline start or reload: also each page reached by
+    // in-app navigation (a chat opened from the list), which the worker never saw load. Another
+    // chat's stored HTML would not do: the server renders the chatId into the page's RSC payload.
+    if (signedIn) keepForOffline([new URL("/", window.location.href).href, new URL(pathname, window.location.href).href]);
+  }, [signedIn, pathname]);
 
   useEffect(() => {
     if (!unauthorized) return;
