@@ -1,7 +1,7 @@
 import { IDBFactory } from "fake-indexeddb";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { MessageDto } from "~/shared/realtime/events";
 import type { ChatSummary } from "../chat-summaries";
+import { message } from "../messenger-test-doubles";
 import { indexedDbOutboxStore } from "../outbox-store";
 import { timelineFromPage, type Timeline } from "../timeline";
 import { clearOfflineData } from "./clear-offline-data";
@@ -9,21 +9,7 @@ import { historyDatabaseName, indexedDbHistoryStore, type HistoryStore } from ".
 import { OfflineHistory, type HistorySource } from "./offline-history";
 import { SAVED_CHATS_LIMIT, SAVED_MESSAGES_LIMIT } from "./saved-history";
 
-const msg = (chatId: string, seq: number): MessageDto => ({
-  id: `${chatId}-${seq}`,
-  chatId,
-  seq,
-  senderId: "peer",
-  clientId: null,
-  kind: "TEXT",
-  content: `#${seq}`,
-  system: null,
-  replyToId: null,
-  createdAt: new Date(seq * 1000).toISOString(),
-  editedAt: null,
-  deletedAt: null,
-  attachments: [],
-});
+const msg = (chatId: string, seq: number) => message(chatId, seq, "peer", { id: `${chatId}-${seq}` });
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 const timelineOf = (chatId: string, count: number): Timeline =>
   timelineFromPage({ messages: range(1, count).map((seq) => msg(chatId, seq)), hasMore: false, lastSeq: count });
