@@ -1,7 +1,8 @@
 // Scenario 7, uploads through the real path (bench/upload-server.ts serves the app's routes):
 // attachment.createUpload → PUT the bytes to the local driver's upload route → attachment.complete
-// (type from the bytes, EXIF-free re-encode, WebP thumbnail) → message.send with the attachment →
-// the other member GETs /api/attachments/<id>/thumbnail and follows the redirect to the bytes.
+// (type from the bytes, pixel size from the header) → message.send with the attachment →
+// the image job (thumbnail, metadata stripped) → the other member GETs /api/attachments/<id>/thumbnail
+// (polling until the job made it) and follows the redirect to the bytes.
 // a) N distinct ~1 MB noise images (PNG and JPEG) from `concurrency` uploaders: throughput and
 //    per-file latency, end to end and per stage.
 // b) One big file from disk in multipart parts, with the server's RSS sampled from /proc meanwhile.
@@ -86,7 +87,13 @@ function client(serverUrl: string) {
   }
   /** The stable attachment URL as the other member's browser loads it: redirect, then the bytes. */
   async function fetchVariant(token: string, attachmentId: string, variant: string): Promise<number> {
-    const redirect = await fetch(`${serverUrl}/api/attachments/${attachmentId}/${variant}`, { headers: { cookie: `${ACCESS_COOKIE}=${token}` }, redirect: "manual" });
+    const attempt = () => fetch(`${serverUrl}/api/attachments/${attachmentId}/${variant}`, { headers: { cookie: `${ACCESS_COOKIE}=${token}` }, redirect: "manual" });
+    // An image is processed by a background job after complete: until then its thumbnail is a 404
+    // (the original a 409), as a browser sees it; poll for at most a minute.
+    let redirect = await attempt();
+    for (const deadline = Date.now() + 60_000; (redirect.status === 404 || redirect.status === 409) && Date.now() < deadline; redirect = await attempt()) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const location = redirect.headers.get("location");
     if (redirect.status !== 302 || !location) throw new Error(`${variant} of ${attachmentId}: ${redirect.status}, no redirect`);
     const res = await fetch(new URL(location, serverUrl));
